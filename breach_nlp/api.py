@@ -1,0 +1,158 @@
+"""``extract()``, ``extract_many()`` and ``load()``: the pipeline is loaded once per process."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import threading
+from typing import Any, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers Doc extensions)
+from .errors import InputTypeError, ModelNotFoundError, PublishedDateError, TextTooLongError
+from .schema import BreachReport
+from .settings import MAX_TEXT_CHARS, MODEL_DIRS, PIPELINE_NAME
+
+_NLP: Language | None = None
+_LOCK = threading.Lock()
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def model_path(name: str = PIPELINE_NAME):
+    """Path of the serialized pipeline: inside the installed package, else the source tree."""
+    for d in MODEL_DIRS:
+        p = d / name
+        if (p / "config.cfg").is_file():
+            return p
+    raise ModelNotFoundError(
+        f"pipeline {name!r} not found in {', '.join(str(d) for d in MODEL_DIRS)}; "
+        "run `breach-nlp build` (or `python -m breach_nlp.pipeline`) in the source tree"
+    )
+
+
+def load(name: str = PIPELINE_NAME) -> Language:
+    """The spaCy Language behind :func:`extract` (loaded once per process and cached)."""
+    global _NLP
+    if _NLP is None:
+        with _LOCK:
+            if _NLP is None:
+                import spacy
+
+                from .pipeline import import_components
+
+                import_components()
+                nlp = spacy.load(model_path(name))
+                nlp.max_length = MAX_TEXT_CHARS + 1
+                _NLP = nlp
+    return _NLP
+
+
+def normalize_published(published: Any) -> str | None:
+    """``published`` as an ISO ``YYYY-MM-DD`` string, or None.
+
+    >>> normalize_published("2026-02-27T10:00:00Z")
+    '2026-02-27'
+    >>> normalize_published(_dt.date(2024, 3, 14))
+    '2024-03-14'
+    """
+    if published is None:
+        return None
+    if isinstance(published, _dt.datetime):
+        return published.date().isoformat()
+    if isinstance(published, _dt.date):
+        return published.isoformat()
+    if isinstance(published, str):
+        s = published.strip()
+        m = _ISO_DATE.match(s)
+        if m:
+            try:
+                return _dt.date.fromisoformat(m.group(0)).isoformat()
+            except ValueError:
+                pass
+        raise PublishedDateError(
+            f"published must be an ISO date such as '2026-02-27' (or a date/datetime); got {published!r}"
+        )
+    raise PublishedDateError(
+        f"published must be a date, datetime or ISO date string, not {type(published).__name__}"
+    )
+
+
+def _check_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise InputTypeError(f"extract() needs text as str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextTooLongError(
+            f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,} "
+            "(breach_nlp.settings.MAX_TEXT_CHARS); split it first"
+        )
+    return text
+
+
+def make_doc(nlp: Language, text: Any, published: Any = None) -> Doc:
+    """Tokenize ``text`` and attach the publication date for the components."""
+    doc = nlp.make_doc(_check_text(text))
+    doc._.breach_published = normalize_published(published)
+    return doc
+
+
+def report_from_doc(doc: Doc) -> BreachReport:
+    """Assemble the BreachReport from what the components stored on the Doc."""
+    x = doc._
+    return BreachReport.model_validate(
+        {
+            "victims": x.breach_victims or [],
+            "organizations": x.breach_orgs or [],
+            "records_affected": x.breach_records_affected,
+            "record_counts": x.breach_counts or [],
+            "data_types": x.breach_data_types or [],
+            "dates": x.breach_dates or [],
+            "money": x.breach_money or [],
+            "embedded_records": x.breach_records or [],
+            "reconciliation": x.breach_reconciliation or {},
+            "published": x.breach_published,
+            "warnings": x.breach_warnings or [],
+        }
+    )
+
+
+def extract(text: str, published: Any = None) -> BreachReport:
+    """Extract a :class:`BreachReport` from one text.
+
+    ``published`` (date, datetime or ISO string) anchors relative dates ("on Friday");
+    without it, and without a date the page states, they stay unresolved. Raises
+    ``TypeError`` (InputTypeError) for non-str text and ``ValueError``
+    (PublishedDateError) for a bad ``published``.
+    """
+    nlp = load()
+    doc = make_doc(nlp, text, published)
+    if not text:
+        return BreachReport(published=doc._.breach_published)
+    return report_from_doc(nlp(doc))
+
+
+def extract_many(
+    texts: Iterable[Any],
+    n_process: int = 1,
+    batch_size: int = 64,
+    *,
+    published: Any = None,
+) -> Iterator[BreachReport]:
+    """Extract reports from many texts, in input order (an iterator).
+
+    Items are strings or ``(text, published)`` pairs; ``published`` applies to plain
+    strings. ``n_process > 1`` uses spaCy's multiprocessing.
+    """
+    nlp = load()
+    default = normalize_published(published)
+
+    def docs() -> Iterator[Doc]:
+        for item in texts:
+            if isinstance(item, tuple) and len(item) == 2:
+                yield make_doc(nlp, item[0], item[1] if item[1] is not None else default)
+            else:
+                yield make_doc(nlp, item, default)
+
+    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+        yield report_from_doc(doc)

@@ -1,0 +1,94 @@
+"""The one base class for our components: pattern data in, serialization out.
+
+A component names the JSON files under ``breach_nlp/patterns/`` it needs (``data_files``).
+``initialize()`` (run by ``breach-nlp build``) reads them from the package; ``to_disk``
+writes them into ``models/<pipeline>/<component>/`` and ``from_disk``/``from_bytes`` read
+them back, so a loaded pipeline depends only on ``models/`` (medspaCy forgot this). A
+component used without ``initialize`` (``nlp.add_pipe`` in user code) loads the package
+data lazily on first use. Subclasses turn ``self.data`` into fast structures in
+``compile()`` and do their one job in ``__call__``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  (registers Doc extensions)
+from ..settings import PATTERNS_DIR
+
+
+def read_pattern_file(name: str, directory: Path = PATTERNS_DIR) -> Any:
+    """Read one pattern data file (JSON) by file name."""
+    with open(directory / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def dump_json(obj: Any) -> str:
+    """Deterministic JSON text for serialized data (sorted keys, stable layout)."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+class BreachComponent:
+    """Base class: pattern data loaded once, compiled once, serialized with the pipeline."""
+
+    data_files: tuple[str, ...] = ()
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.data: dict[str, Any] | None = None
+
+    # -- data -------------------------------------------------------------------------
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        self.set_data({f: read_pattern_file(f) for f in self.data_files})
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.compile()
+
+    def ensure(self) -> None:
+        if self.data is None:
+            self.initialize()
+
+    def compile(self) -> None:
+        """Build fast structures (regexes, matchers) from ``self.data``."""
+
+    # -- running ----------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        self.ensure()
+        return self.process(doc)
+
+    def process(self, doc: Doc) -> Doc:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    # -- serialization ----------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self.ensure()
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        assert self.data is not None
+        for fname, obj in self.data.items():
+            (path / fname).write_text(dump_json(obj), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "BreachComponent":
+        path = Path(path)
+        self.set_data({f: read_pattern_file(f, path) for f in self.data_files})
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        self.ensure()
+        return srsly.msgpack_dumps(self.data)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "BreachComponent":
+        self.set_data(srsly.msgpack_loads(data))
+        return self

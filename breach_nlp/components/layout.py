@@ -1,0 +1,94 @@
+"""``breach_layout``: where the prose is. Marks boilerplate lines (subscribe prompts, cookie
+banners, checkout/billing messages) and URLs as skip regions, joins them with the embedded
+records found by ``breach_records``, and splits the remaining prose into sentences.
+
+Sentence rules (regex over the text, no per-token Python loop): a sentence ends at ``.!?``
+followed by space and an upper-case letter, digit or quote, unless the word before the
+period is a known abbreviation (``Inc.``, ``U.S.``) or a single initial; at a blank line;
+and at a single line break unless the line breaks mid-sentence (a lower-case letter or
+comma before it and a lower-case letter after it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..textspans import merge_ranges
+from .base import BreachComponent
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}")
+_BREAK = re.compile(
+    r"(?P<punct>[.!?][\"'”’)\]]*)[ \t]+(?=[\"'“‘(]?[A-Z0-9])"
+    r"|\n[ \t]*\n\s*"
+    r"|(?<![a-z,;])\n|\n(?![ \t]*[a-z])"
+)
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+class Layout(BreachComponent):
+    data_files = ("boilerplate.json", "abbreviations.json")
+
+    def compile(self) -> None:
+        assert self.data is not None
+        pats = [p["pattern"] for p in self.data["boilerplate.json"]["patterns"]]
+        self.boilerplate = re.compile(
+            r"^[ \t]*(?:" + "|".join(f"(?:{p})" for p in pats) + r")[^\n]{0,300}$",
+            re.MULTILINE | re.IGNORECASE,
+        )
+        self.abbrevs = frozenset(a.lower() for a in self.data["abbreviations.json"]["abbreviations"])
+
+    def process(self, doc: Doc) -> Doc:
+        text = doc.text
+        skip = [[r["start"], r["end"]] for r in (doc._.breach_records or [])]
+        skip += [[m.start(), m.end()] for m in self.boilerplate.finditer(text)]
+        skip += [[m.start(), m.end()] for m in _URL.finditer(text)]
+        skip = merge_ranges(skip)
+        doc._.breach_skip = skip
+        sents: list[list[int]] = []
+        pos = 0
+        for s, e in skip + [[len(text), len(text)]]:
+            if s > pos:
+                sents.extend(self._split(text, pos, s))
+            pos = max(pos, e)
+        doc._.breach_sents = sents
+        return doc
+
+    def _split(self, text: str, start: int, end: int) -> list[list[int]]:
+        out: list[list[int]] = []
+        cur = start
+        for m in _BREAK.finditer(text, start, end):
+            if m.group("punct") is not None:
+                cut = m.start("punct") + len(m.group("punct"))
+                if m.group("punct")[0] == ".":
+                    w = _WORD_BEFORE.search(text, max(cur, m.start() - 40), m.start())
+                    word = w.group(1).lower() if w else ""
+                    word = word.lstrip("(\"'“‘")
+                    if word + "." in self.abbrevs or (len(word) == 1 and word.isalpha()):
+                        continue
+            else:
+                cut = m.start()
+            self._add(text, cur, cut, out)
+            cur = m.end()
+        self._add(text, cur, end, out)
+        return out
+
+    @staticmethod
+    def _add(text: str, s: int, e: int, out: list[list[int]]) -> None:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append([s, e])
+
+
+@Language.factory(
+    "breach_layout",
+    assigns=["doc._.breach_skip", "doc._.breach_sents"],
+    requires=["doc._.breach_records"],
+)
+def make_layout(nlp: Language, name: str) -> Layout:
+    return Layout(nlp, name)
