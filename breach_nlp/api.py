@@ -7,11 +7,19 @@ import re
 import threading
 from typing import Any, Iterable, Iterator
 
+from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc extensions)
-from .errors import InputTypeError, ModelNotFoundError, PublishedDateError, TextTooLongError
+from .components.base import STRICT
+from .errors import (
+    BreachNLPError,
+    InputTypeError,
+    ModelNotFoundError,
+    PublishedDateError,
+    TextTooLongError,
+)
 from .schema import BreachReport
 from .settings import MAX_TEXT_CHARS, MODEL_DIRS, PIPELINE_NAME
 
@@ -97,24 +105,44 @@ def make_doc(nlp: Language, text: Any, published: Any = None) -> Doc:
     return doc
 
 
+_SECTIONS = (
+    ("victims", "breach_victims", list),
+    ("organizations", "breach_orgs", list),
+    ("records_affected", "breach_records_affected", None),
+    ("record_counts", "breach_counts", list),
+    ("data_types", "breach_data_types", list),
+    ("dates", "breach_dates", list),
+    ("money", "breach_money", list),
+    ("embedded_records", "breach_records", list),
+    ("reconciliation", "breach_reconciliation", dict),
+)
+
+
 def report_from_doc(doc: Doc) -> BreachReport:
-    """Assemble the BreachReport from what the components stored on the Doc."""
+    """Assemble the BreachReport from what the components stored on the Doc.
+
+    A section that does not validate (a component bug) is left empty and named in
+    ``warnings`` rather than failing the whole report.
+    """
     x = doc._
-    return BreachReport.model_validate(
-        {
-            "victims": x.breach_victims or [],
-            "organizations": x.breach_orgs or [],
-            "records_affected": x.breach_records_affected,
-            "record_counts": x.breach_counts or [],
-            "data_types": x.breach_data_types or [],
-            "dates": x.breach_dates or [],
-            "money": x.breach_money or [],
-            "embedded_records": x.breach_records or [],
-            "reconciliation": x.breach_reconciliation or {},
-            "published": x.breach_published,
-            "warnings": x.breach_warnings or [],
-        }
-    )
+    data: dict[str, Any] = {}
+    for field, ext, empty in _SECTIONS:
+        value = getattr(x, ext)
+        data[field] = value if value is not None else (empty() if empty else None)
+    data["published"] = x.breach_published
+    data["warnings"] = list(x.breach_warnings or [])
+    data["error"] = x.breach_error
+    try:
+        return BreachReport.model_validate(data)
+    except ValidationError as exc:
+        if STRICT:
+            raise
+        bad = {str(e["loc"][0]) for e in exc.errors() if e.get("loc")}
+        for field, _ext, empty in _SECTIONS:
+            if field in bad:
+                data[field] = empty() if empty else None
+                data["warnings"].append(f"{field} dropped: it did not validate")
+        return BreachReport.model_validate(data)
 
 
 def extract(text: str, published: Any = None) -> BreachReport:
@@ -122,14 +150,35 @@ def extract(text: str, published: Any = None) -> BreachReport:
 
     ``published`` (date, datetime or ISO string) anchors relative dates ("on Friday");
     without it, and without a date the page states, they stay unresolved. Raises
-    ``TypeError`` (InputTypeError) for non-str text and ``ValueError``
-    (PublishedDateError) for a bad ``published``.
+    ``TypeError`` (InputTypeError) for non-str text, ``ValueError`` (PublishedDateError)
+    for a bad ``published`` and TextTooLongError (a ValueError) past MAX_TEXT_CHARS.
     """
     nlp = load()
     doc = make_doc(nlp, text, published)
     if not text:
         return BreachReport(published=doc._.breach_published)
     return report_from_doc(nlp(doc))
+
+
+def _error_doc(nlp: Language, exc: Exception) -> Doc:
+    doc = nlp.make_doc("")
+    doc._.breach_error = f"{type(exc).__name__}: {exc}"
+    return doc
+
+
+def iter_docs(nlp: Language, texts: Iterable[Any], published: Any = None) -> Iterator[Doc]:
+    """Docs ready for the pipeline; an input that cannot be used becomes an empty Doc whose
+    ``breach_error`` says why (so one bad item never stops a stream)."""
+    default = normalize_published(published)
+    for item in texts:
+        try:
+            if isinstance(item, tuple) and len(item) == 2:
+                pub = item[1] if item[1] is not None else default
+                yield make_doc(nlp, item[0], pub)
+            else:
+                yield make_doc(nlp, item, default)
+        except BreachNLPError as exc:
+            yield _error_doc(nlp, exc)
 
 
 def extract_many(
@@ -139,20 +188,17 @@ def extract_many(
     *,
     published: Any = None,
 ) -> Iterator[BreachReport]:
-    """Extract reports from many texts, in input order (an iterator).
+    """Extract reports from many texts, in input order (an iterator, constant memory).
 
-    Items are strings or ``(text, published)`` pairs; ``published`` applies to plain
-    strings. ``n_process > 1`` uses spaCy's multiprocessing.
+    Items are strings or ``(text, published)`` pairs; the ``published`` keyword applies to
+    items without their own. ``n_process > 1`` uses spaCy's multiprocessing. An item that
+    cannot be processed (not a str, a bad date, too long) yields an empty report whose
+    ``error`` says why; the other items are unaffected.
     """
+    if not isinstance(n_process, int) or n_process < 1:
+        raise ValueError(f"n_process must be a positive int, not {n_process!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
     nlp = load()
-    default = normalize_published(published)
-
-    def docs() -> Iterator[Doc]:
-        for item in texts:
-            if isinstance(item, tuple) and len(item) == 2:
-                yield make_doc(nlp, item[0], item[1] if item[1] is not None else default)
-            else:
-                yield make_doc(nlp, item, default)
-
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+    for doc in nlp.pipe(iter_docs(nlp, texts, published), n_process=n_process, batch_size=batch_size):
         yield report_from_doc(doc)

@@ -23,6 +23,7 @@ DOC_EXTENSIONS: dict[str, tuple[object, str]] = {
     "breach_dates": (None, "list of DateMention dicts"),
     "breach_reconciliation": (None, "dict field -> FieldCheck dict"),
     "breach_warnings": (None, "list of strings: what could not be processed"),
+    "breach_error": (None, "why this input could not be processed at all (extract_many), or None"),
 }
 
 

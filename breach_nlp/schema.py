@@ -130,6 +130,11 @@ class BreachReport(_Model):
     warnings: list[str] = Field(
         default_factory=list, description="Extension: what could not be processed, in words."
     )
+    error: str | None = Field(
+        default=None,
+        description="Extension: set by extract_many when this input could not be processed at all "
+        "(e.g. not a str); the report is then empty.",
+    )
 
     @property
     def data_categories(self) -> list[str]:

@@ -6,6 +6,9 @@ import json
 import os
 from pathlib import Path
 
+# Component failures raise in tests instead of becoming report warnings (see components/base.py).
+os.environ.setdefault("BREACH_NLP_STRICT", "1")
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,6 +12,7 @@ data lazily on first use. Subclasses turn ``self.data`` into fast structures in
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -20,7 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers Doc extensions)
+from ..extensions import add_warning
 from ..settings import PATTERNS_DIR
+
+#: With BREACH_NLP_STRICT=1 (set by the test suite) a failing component raises instead of
+#: recording a warning, so bugs are seen where they happen.
+STRICT = os.environ.get("BREACH_NLP_STRICT", "") not in ("", "0")
 
 
 def read_pattern_file(name: str, directory: Path = PATTERNS_DIR) -> Any:
@@ -61,8 +67,16 @@ class BreachComponent:
 
     # -- running ----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        """Run the component; a failure is recorded as a warning on the doc (never raised
+        unless BREACH_NLP_STRICT is set), so one bad text never stops a batch."""
         self.ensure()
-        return self.process(doc)
+        try:
+            return self.process(doc)
+        except Exception as exc:  # noqa: BLE001 - reported, see docstring
+            if STRICT:
+                raise
+            add_warning(doc, f"{self.name} failed: {type(exc).__name__}: {exc}"[:500])
+            return doc
 
     def process(self, doc: Doc) -> Doc:  # pragma: no cover - abstract
         raise NotImplementedError
