@@ -21,11 +21,15 @@ from .errors import (
     TextTooLongError,
 )
 from .schema import BreachReport
-from .settings import MAX_TEXT_CHARS, MODEL_DIRS, PIPELINE_NAME
+from . import settings
+from .settings import MODEL_DIRS, PIPELINE_NAME
 
 _NLP: Language | None = None
 _LOCK = threading.Lock()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: doc.user_data key: positions of lone surrogates the input had (read as U+FFFD).
+SURROGATES_KEY = "breach_surrogates"
 
 
 def model_path(name: str = PIPELINE_NAME):
@@ -52,7 +56,6 @@ def load(name: str = PIPELINE_NAME) -> Language:
 
                 import_components()
                 nlp = spacy.load(model_path(name))
-                nlp.max_length = MAX_TEXT_CHARS + 1
                 _NLP = nlp
     return _NLP
 
@@ -90,18 +93,29 @@ def normalize_published(published: Any) -> str | None:
 def _check_text(text: Any) -> str:
     if not isinstance(text, str):
         raise InputTypeError(f"extract() needs text as str, not {type(text).__name__}")
-    if len(text) > MAX_TEXT_CHARS:
+    limit = settings.MAX_TEXT_CHARS
+    if len(text) > limit:
         raise TextTooLongError(
-            f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,} "
+            f"text has {len(text):,} characters; the limit is {limit:,} "
             "(breach_nlp.settings.MAX_TEXT_CHARS); split it first"
         )
-    return text
+    return str(text) if type(text) is not str else text
 
 
 def make_doc(nlp: Language, text: Any, published: Any = None) -> Doc:
     """Tokenize ``text`` and attach the publication date for the components."""
-    doc = nlp.make_doc(_check_text(text))
-    doc._.breach_published = normalize_published(published)
+    text = _check_text(text)
+    pub = normalize_published(published)
+    nlp.max_length = max(nlp.max_length, len(text) + 1)
+    surrogates = [m.start() for m in _SURROGATE.finditer(text)]
+    if surrogates:
+        # Lone surrogates are not text (spaCy cannot hash them, JSON cannot carry them): they
+        # are read as U+FFFD, one char for one, so every offset stays the same.
+        text = _SURROGATE.sub("\ufffd", text)
+    doc = nlp.make_doc(text)
+    doc._.breach_published = pub
+    if surrogates:
+        doc.user_data[SURROGATES_KEY] = surrogates
     return doc
 
 
@@ -132,6 +146,9 @@ def report_from_doc(doc: Doc) -> BreachReport:
     data["published"] = x.breach_published
     data["warnings"] = list(x.breach_warnings or [])
     data["error"] = x.breach_error
+    surrogates = doc.user_data.get(SURROGATES_KEY)
+    if surrogates:
+        _drop_surrogate_mentions(data, surrogates)
     try:
         return BreachReport.model_validate(data)
     except ValidationError as exc:
@@ -145,6 +162,31 @@ def report_from_doc(doc: Doc) -> BreachReport:
         return BreachReport.model_validate(data)
 
 
+def _drop_surrogate_mentions(data: dict[str, Any], positions: list[int]) -> None:
+    """Mentions spanning a lone surrogate of the input cannot satisfy both
+    ``input[start:end] == text`` and JSON-safety: they are dropped, and said so."""
+    from bisect import bisect_left
+
+    def spans(m: dict) -> bool:
+        i = bisect_left(positions, m["start"])
+        return i < len(positions) and positions[i] < m["end"]
+
+    dropped = 0
+    for field, _ext, empty in _SECTIONS:
+        value = data[field]
+        if empty is list:
+            keep = [m for m in value if "text" not in m or not spans(m)]
+            dropped += len(value) - len(keep)
+            data[field] = keep
+        elif isinstance(value, dict) and "text" in value and spans(value):
+            data[field] = None
+            dropped += 1
+    data["warnings"].append(
+        f"{len(positions)} lone surrogate(s) in the input were read as U+FFFD"
+        + (f"; {dropped} mention(s) spanning them were dropped" if dropped else "")
+    )
+
+
 def extract(text: str, published: Any = None) -> BreachReport:
     """Extract a :class:`BreachReport` from one text.
 
@@ -154,10 +196,7 @@ def extract(text: str, published: Any = None) -> BreachReport:
     for a bad ``published`` and TextTooLongError (a ValueError) past MAX_TEXT_CHARS.
     """
     nlp = load()
-    doc = make_doc(nlp, text, published)
-    if not text:
-        return BreachReport(published=doc._.breach_published)
-    return report_from_doc(nlp(doc))
+    return report_from_doc(nlp(make_doc(nlp, text, published)))
 
 
 def _error_doc(nlp: Language, exc: Exception) -> Doc:

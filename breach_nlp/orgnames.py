@@ -8,30 +8,41 @@
 'sk telecom'
 >>> org_key("The Co-operative Group")
 'co operative group'
+>>> org_key("Marshall and Melhorn, L.L.C.")
+'marshall & melhorn'
+>>> org_key("Ellen M. Field, M.D.") == org_key("Ellen M. Field, MD")
+True
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 LEGAL_SUFFIXES = frozenset(
     "inc incorporated corp corporation co company ltd limited llc llp lp plc gmbh ag sa sas nv bv "
-    "oy oyj ab asa as spa srl pty pte kk".split()
+    "oy oyj ab asa as spa srl pty pte kk pc pa ps pllc pllp md dds dmd dpm".split()
 )
 _POSSESSIVE = re.compile(r"['’`]s\b|(?<=s)['’`](?=\s|$)")
 _NONWORD = re.compile(r"[^\w&]+")
+_INITIAL_DOTS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z]\b)")
+#: legal forms dropped anywhere after the first word ("Bosselman Energy, Inc. Health Plan")
+INNER_SUFFIXES = frozenset("inc incorporated ltd llc llp pllc pllp corp plc pc md dds dmd dpm".split())
+_DBA = re.compile(r"\b(?:d\s?/\s?b\s?/\s?a|d\.b\.a\.?|dba|doing business as|t/a|trading as|aka|a\.k\.a\.?)(?!\w)", re.I)
 
 
+@lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """A comparison key: case, accents, punctuation, possessives, a leading 'the' and
     trailing legal suffixes removed."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = _POSSESSIVE.sub("", s)
-    words = [w for w in _NONWORD.sub(" ", s).split() if w]
-    if words and words[0] == "the":
+    s = _POSSESSIVE.sub("", _INITIAL_DOTS.sub(r"\1", s))
+    words = ["&" if w == "and" else w for w in _NONWORD.sub(" ", s).split() if w]
+    if words and words[0] in ("the", "dr", "drs", "mr", "mrs", "ms", "prof"):
         words = words[1:]
+    words = words[:1] + [w for w in words[1:] if w not in INNER_SUFFIXES]
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)
@@ -39,7 +50,8 @@ def org_key(name: str) -> str:
 
 def same_org(a: str, b: str) -> bool:
     """Whether two names denote the same organization: equal keys, or one key is a
-    whole-word prefix of the other ("Qantas" ~ "Qantas Airways"), or an acronym of it.
+    whole-word prefix of the other ("Qantas" ~ "Qantas Airways"), or an acronym of it
+    ("HSE", "M&S"), or a bare domain of it ("000webhost.com" ~ "000webhost").
 
     >>> same_org("Qantas", "Qantas Airways Limited")
     True
@@ -47,18 +59,59 @@ def same_org(a: str, b: str) -> bool:
     True
     >>> same_org("Equifax", "Experian")
     False
+    >>> same_org("M&S", "Marks & Spencer")
+    True
+    >>> same_org("000webhost.com", "000webhost")
+    True
+    >>> same_org("Co-op", "The Co-operative Group")
+    True
+    >>> same_org("GameSalad", "Game Salad")
+    True
+    >>> same_org("OU Medicine dba OU Health", "OU Medicine, Inc. d/b/a OU Health")
+    True
     """
-    ka, kb = org_key(a), org_key(b)
+    pa, pb = split_dba(a), split_dba(b)
+    if len(pa) > 1 or len(pb) > 1:
+        return any(_same_key(org_key(x), org_key(y)) for x in pa for y in pb)
+    return _same_key(org_key(a), org_key(b))
+
+
+def split_dba(name: str) -> list[str]:
+    """The names inside 'X d/b/a Y' ('doing business as'), or [name].
+
+    >>> split_dba("IEC Group, Inc. d/b/a AmeriBen")
+    ['IEC Group, Inc.', 'AmeriBen']
+    """
+    return list(_split_dba(name))
+
+
+@lru_cache(maxsize=65536)
+def _split_dba(name: str) -> tuple[str, ...]:
+    parts = tuple(p.strip(" ,;:") for p in _DBA.split(name))
+    parts = tuple(p for p in parts if p)
+    return parts or (name,)
+
+
+@lru_cache(maxsize=65536)
+def _same_key(ka: str, kb: str) -> bool:
     if not ka or not kb:
         return False
-    if ka == kb:
+    if ka == kb or ka.replace(" ", "") == kb.replace(" ", ""):
         return True
     short, long_ = sorted((ka, kb), key=len)
     if long_.startswith(short + " "):
         return True
-    return acronym(long_) == short.replace(" ", "") and len(short) >= 2
+    sw, lw = short.split(), long_.split()
+    if 2 <= len(sw) <= len(lw) and all(b.startswith(a) for a, b in zip(sw, lw)) and len(short) >= 4:
+        return True  # a clipped form: "Co-op" ~ "Co-operative Group"
+    compact = short.replace(" ", "").replace("&", "")
+    return len(compact) >= 2 and acronym(long_) == compact
 
 
 def acronym(key: str) -> str:
-    """Initials of the significant words of a key ('health service executive' -> 'hse')."""
-    return "".join(w[0] for w in key.split() if w not in ("of", "and", "&", "for", "the"))
+    """Initials of the significant words of a key ('health service executive' -> 'hse').
+
+    >>> acronym("marks & spencer")
+    'ms'
+    """
+    return "".join(w[0] for w in key.replace("&", " ").split() if w not in ("of", "and", "for", "the", "at"))

@@ -44,6 +44,7 @@ SOURCE_MODELS_DIR = PACKAGE_DIR.parent / "models"
 
 def import_components() -> None:
     """Import the component modules so their factories are registered."""
+    from . import tokenizer  # noqa: F401
     from .components import (  # noqa: F401
         counts,
         dates,
@@ -59,7 +60,7 @@ def import_components() -> None:
 def build() -> Language:
     """A fresh, initialized pipeline built from the pattern files in the package."""
     import_components()
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "breach_nlp.SafeTokenizer.v1"}}})
     nlp.max_length = 25_000_000
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -144,3 +144,14 @@ class BreachReport(_Model):
             if not d.negated:
                 seen.setdefault(d.category, None)
         return list(seen)
+
+    @property
+    def negated_categories(self) -> list[str]:
+        """Categories the text says were NOT exposed and that nothing else exposes
+        ("passport details were not held" while names were taken leaves personal exposed)."""
+        exposed = set(self.data_categories)
+        seen: dict[str, None] = {}
+        for d in self.data_types:
+            if d.negated and d.category not in exposed:
+                seen.setdefault(d.category, None)
+        return list(seen)

@@ -1,36 +1,412 @@
 """The data-type taxonomy (``patterns/taxonomy.json``): fine types, their VERIS category and
-surface forms. ``categorize`` maps a free phrase (a record's data-type string, an HIBP data
-class) to taxonomy types.
+surface forms, and the one matcher every part of breach_nlp uses to find them.
 
-First version: a small table; the Data types issue grows it.
+Rules (the data file's ``notes`` say the same):
+
+- Forms are matched case-insensitively as whole words, longest first, with ``'``/``’`` alike
+  and a hyphen like a space. Plurals are generated (``card number`` → ``card numbers``,
+  ``date of birth`` → ``dates of birth``); ``driver's license`` also matches ``drivers
+  license`` and ``driver license``; forms that start with a data subject (``patient names``)
+  also match the possessive (``patients' names``).
+- Stop forms (``data protection``, ``password reset``, ``phishing email``) win over the
+  shorter data-type form they contain and yield nothing.
+- Weak forms (``email``, ``name``) count only inside a list next to another data type
+  (``names, email and passwords``); a phrase categorized on its own accepts them. Generic
+  forms (``files``, ``documents``, ``messages``) count only inside such a list, always.
+- Elided heads are restored in coordinations: ``administrative and medical data`` names
+  ``administrative data`` too, ``email, IP and physical addresses`` three kinds of address.
+- A type with a ``context`` switches category when the document matches its pattern
+  (``private keys`` on a cryptocurrency exchange are ``virtual_currency``).
+
+``categorize`` maps a free phrase (a record's data-type string, an HIBP data class, a
+CASIE Compromised-Data argument) to ``(type, category)`` pairs with the same forms.
+
+>>> categorize("Names, email addresses and NTLM password hashes")
+[('name', 'personal'), ('email', 'personal'), ('password', 'credentials')]
+>>> categorize("Administrative data")
+[('administrative', 'personal')]
+>>> categorize("data")
+[]
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, Iterable
 
 from .settings import PATTERNS_DIR
+
+TAXONOMY_FILE = "taxonomy.json"
+
+_APOS = "'\u2019\u2018\u02bc`\u00b4"
+_SEP_RE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")
+_APOS_RE = re.compile("[" + _APOS + "]")
+
+
+def norm(text: str) -> str:
+    """Normal form used to look matched text up in the taxonomy.
+
+    >>> norm("Driver\u2019s  License-Numbers")
+    "driver's license numbers"
+    """
+    return _SEP_RE.sub(" ", _APOS_RE.sub("'", text.lower())).strip()
+
+
+_norm_cached = functools.lru_cache(maxsize=8192)(norm)
+
+
+def pluralize(form: str) -> str:
+    """Plural of a form: its last word, or the word before ``of`` in ``X of Y``.
+
+    >>> pluralize("date of birth"), pluralize("card number"), pluralize("address"), pluralize("history")
+    ('dates of birth', 'card numbers', 'addresses', 'histories')
+    """
+    words = form.split(" ")
+    i = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    w = words[i]
+    if w.endswith(("ss", "x", "ch", "sh", "us", "sis")):
+        p = w[:-2] + "es" if w.endswith("sis") else w + "es"
+    elif w.endswith("s") or not w[-1:].isalpha():
+        return form
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        p = w[:-1] + "ies"
+    else:
+        p = w + "s"
+    words[i] = p
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    category: str
+    weak: bool = False
+    count_noun: frozenset[str] = frozenset()
+    generic: bool = False
+    context: tuple[str, str] | None = None  # (pattern, category)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    type: str
+    category: str
+    weak: bool = False
+    context: tuple[str, str] | None = None
+    generic: bool = False
+
+
+def _variants(form: str, possessors: frozenset[str], plural: bool) -> set[str]:
+    base = norm(form)
+    out = {base}
+    if plural:
+        out.add(pluralize(base))
+    for f in list(out):
+        if "'s " in f + " ":
+            out.add((f + " ").replace("'s ", "s ").strip())
+            out.add((f + " ").replace("'s ", " ").strip())
+        if "s' " in f:
+            out.add(f.replace("s' ", "s "))
+    for f in list(out):
+        for p in possessors:
+            if f.startswith(p + " ") and len(f) > len(p) + 1:
+                rest = f[len(p) + 1:]
+                pl = pluralize(p)
+                out.update({f"{p}'s {rest}", f"{pl}' {rest}", f"{pl} {rest}"})
+    return {v for v in out if v}
+
+
+def _char_atom(c: str) -> str:
+    if c == " ":
+        return r"[\s\-\u2010\u2011]{1,3}"
+    if c == "'":
+        return "[" + _APOS + "]"
+    return re.escape(c)
+
+
+def _trie_regex(strings: Iterable[str]) -> str:
+    trie: dict = {}
+    for s in strings:
+        node = trie
+        for c in s:
+            node = node.setdefault(c, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [_char_atom(c) + emit(sub) for c, sub in sorted(node.items()) if c != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+#: Separators between two items of a list of data types (used for weak forms).
+_LIST_GAP_BEFORE = re.compile(
+    r"\s{0,3}(?:[,;/&]|\band\b|\bor\b|\bas well as\b|\balong with\b|\bplus\b|\bincluding\b|\bsuch as\b)"
+    r"(?:\s{0,3}(?:and|or|as well as|along with|plus)\b)?\s{0,3}(?:(?:their|the|his|her|its|some|partial)\s{1,3})?\Z",
+    re.IGNORECASE,
+)
+_LIST_GAP_AFTER = re.compile(
+    r"\A\s{0,3}(?:[,;/&]|and\b|or\b|as well as\b|along with\b|plus\b)",
+    re.IGNORECASE,
+)
+#: ``X and`` / ``X,`` / ``X or`` just before a match: a modifier whose head was elided.
+_COORD_LEFT = re.compile(
+    r"(?:^|(?<=[\s,(\"']))(?P<x>[\w'\u2019.\-]{1,25}(?:\s{1,2}[\w'\u2019.\-]{1,25})?)"
+    r"\s{0,2}(?:,\s{0,3}(?:(?:and/or|and|or|&)\s{1,3})?|\s{1,3}(?:and/or|and|or|&)\s{1,3})\Z",
+    re.IGNORECASE,
+)
+_COORD_LEFT1 = re.compile(
+    r"(?:^|(?<=[\s,(\"']))(?P<x>[\w'\u2019.\-]{1,25})"
+    r"\s{0,2}(?:,\s{0,3}(?:(?:and/or|and|or|&)\s{1,3})?|\s{1,3}(?:and/or|and|or|&)\s{1,3})\Z",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Lexicon:
+    """Compiled taxonomy: one regex over every form (a trie, so matching is fast)."""
+
+    index: dict[str, Entry | None]  # None marks a stop form
+    regex: re.Pattern
+    count_before: re.Pattern | None = None
+    not_followed_by: re.Pattern | None = None
+    version: str = ""
+    #: The same forms for lower-cased text with one space in front, without IGNORECASE: it
+    #: opens with the one-character class of the left boundary, so ``re`` skips to the
+    #: candidate positions in C instead of trying the whole trie at every character.
+    fast: re.Pattern | None = None
+
+    # -- raw scanning -------------------------------------------------------------------
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Entry]]:
+        """Every longest, non-overlapping form in ``text[start:end]`` (stop forms dropped)."""
+        end = len(text) if end is None else end
+        out: list[tuple[int, int, Entry]] = []
+        index = self.index
+        nfb = self.not_followed_by
+        cb = self.count_before
+        for ms, me in self._spans(text, start, end):
+            key = _norm_cached(text[ms:me])
+            e = index.get(key)
+            if e is None:
+                continue
+            if nfb is not None and nfb.match(text, me, min(end, me + 40)):
+                continue
+            if e.count_noun and cb is not None:
+                head = key.rsplit(" ", 1)[-1]
+                if head in e.count_noun and cb.search(text, max(start, ms - 60), ms):
+                    continue
+            out.append((ms, me, e))
+        return out
+
+    def _spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of every ``regex`` match in ``text[start:end]``.
+
+        Uses ``fast`` over the lower-cased text when lower-casing is exactly what
+        IGNORECASE does here: same length, and none of the two letters (dotless ``ı``,
+        long ``ſ``) that IGNORECASE also folds onto ASCII ``i``/``s``.
+        """
+        fast = self.fast
+        if fast is not None:
+            low = text.lower()
+            if len(low) == len(text) and "\u0131" not in low and "\u017f" not in low:
+                return [(m.start(1) - 1, m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]
+        return [m.span() for m in self.regex.finditer(text, start, end)]
+
+    def lookup(self, phrase: str) -> Entry | None:
+        return self.index.get(norm(phrase))
+
+    # -- mentions -----------------------------------------------------------------------
+    def mentions(self, text: str, start: int = 0, end: int | None = None, *, accept_weak: bool = False) -> list[Mention]:
+        """Data-type mentions in ``text[start:end]``: scanned forms, elided coordinations,
+        weak forms kept only in lists (or everywhere with ``accept_weak``)."""
+        end = len(text) if end is None else end
+        raw = self.scan(text, start, end)
+        ms = [Mention(s, e, en.type, en.category, weak=en.weak, context=en.context, generic=en.generic)
+              for s, e, en in raw]
+        # elided heads: "administrative and medical data", "email, IP and physical addresses"
+        extra: list[Mention] = []
+        for m in ms:
+            if m.weak:
+                continue
+            words = _norm_cached(text[m.start:m.end]).split(" ")
+            if len(words) < 2:
+                continue
+            head = words[-1]
+            right = m.start
+            for _ in range(4):
+                before = text[max(start, right - 8):right].lower()
+                if "," not in before and " and" not in before and " or" not in before and "&" not in before:
+                    break
+                found = None
+                for rx in (_COORD_LEFT, _COORD_LEFT1):
+                    g = rx.search(text, max(start, right - 60), right)
+                    if not g:
+                        continue
+                    x = g.group("x")
+                    e = self.index.get(norm(x + " " + head))
+                    if e is not None and not e.weak:
+                        found = (g.start("x"), g.end("x"), e)
+                        break
+                if not found:
+                    break
+                s, e_, en = found
+                extra.append(Mention(s, e_, en.type, en.category, weak=False, context=en.context))
+                right = s
+        if extra:
+            # a restored modifier replaces a weak match at its place ("email" in "email, IP and ...")
+            taken = sorted((x.start, x.end) for x in extra)
+            starts = [a for a, _ in taken]
+
+            def overlaps(m: Mention) -> bool:
+                i = bisect_right(starts, m.end - 1) - 1
+                return i >= 0 and taken[i][1] > m.start
+
+            ms = [m for m in ms if not overlaps(m)] + extra
+            ms.sort(key=lambda m: m.start)
+        # weak forms: keep those next to an accepted mention in a list (chains grow);
+        # ``accept_weak`` (a phrase on its own) accepts weak forms but not generic ones
+        accepted = [not m.weak or (accept_weak and not m.generic) for m in ms]
+        if all(accepted):
+            return ms
+
+        def ok_at(i: int) -> bool:
+            m = ms[i]
+            if i > 0 and accepted[i - 1]:
+                gap = text[ms[i - 1].end:m.start]
+                if len(gap) <= 40 and _LIST_GAP_BEFORE.match(gap):
+                    return True
+            if i + 1 < len(ms) and accepted[i + 1]:
+                gap = text[m.end:ms[i + 1].start]
+                if len(gap) <= 40 and _LIST_GAP_AFTER.match(gap) and _LIST_GAP_BEFORE.match(gap):
+                    return True
+            return False
+
+        # sweep left-to-right then right-to-left so chains grow in both directions (linear)
+        changed = True
+        while changed:
+            changed = False
+            for order in (range(len(ms)), range(len(ms) - 1, -1, -1)):
+                for i in order:
+                    if not accepted[i] and ok_at(i):
+                        accepted[i] = changed = True
+        return [m for m, a in zip(ms, accepted) if a]
+
+    def category_in(self, m: Mention, text: str, cache: dict | None = None) -> str:
+        """The mention's category, switched by its type's document context if that matches.
+
+        ``cache`` (one dict per document) keeps each context pattern's answer.
+        """
+        if not m.context:
+            return m.category
+        pat, cat = m.context
+        hit = cache.get(pat) if cache is not None else None
+        if hit is None:
+            hit = bool(re.search(pat, text, re.IGNORECASE))
+            if cache is not None:
+                cache[pat] = hit
+        return cat if hit else m.category
+
+
+def build_lexicon(taxonomy: dict, cues: dict | None = None) -> Lexicon:
+    """Compile a taxonomy (the JSON object) into a :class:`Lexicon`."""
+    possessors = frozenset(norm(p) for p in taxonomy.get("possessors", []))
+    index: dict[str, Entry | None] = {}
+    for t in taxonomy["types"]:
+        ctx = t.get("context")
+        ctx_t = (ctx["pattern"], ctx["category"]) if ctx else None
+        cn = frozenset(norm(w) for w in (t.get("count_noun") or []))
+        strong = Entry(t["type"], t["category"], weak=False, count_noun=cn, context=ctx_t)
+        weak = Entry(t["type"], t["category"], weak=True, count_noun=cn, context=ctx_t)
+        generic = Entry(t["type"], t["category"], weak=True, count_noun=cn, context=ctx_t, generic=True)
+        for f in t.get("generic", []):
+            for v in _variants(f, possessors, plural=False):
+                index.setdefault(v, generic)
+        for f in t.get("weak", []):
+            for v in _variants(f, possessors, plural=False):
+                index.setdefault(v, weak)
+        for f in t["forms"]:
+            for v in _variants(f, possessors, plural=True):
+                cur = index.get(v)
+                if cur is None or cur.weak:
+                    index[v] = strong
+    for f in taxonomy.get("stop", []):
+        for v in _variants(f, frozenset(), plural=True):
+            index[v] = None
+    body = _trie_regex(sorted(index))
+    regex = re.compile(r"(?<![\w@./\-])" + body + r"(?![\w@]|['\u2019]s\b|-\w)", re.IGNORECASE)
+    # same matches on " " + text.lower() (see Lexicon._spans); the left boundary is consumed
+    fast = re.compile(r"[^\w@./\-](" + body + r")(?![\w@]|['\u2019]s\b|-\w)")
+    cb = nf = None
+    if cues:
+        if cues.get("count_before"):
+            cb = re.compile(cues["count_before"], re.IGNORECASE)
+        if cues.get("not_followed_by"):
+            nf = re.compile(cues["not_followed_by"], re.IGNORECASE)
+    return Lexicon(index=index, regex=regex, count_before=cb, not_followed_by=nf,
+                   version=str(taxonomy.get("version", "")), fast=fast)
 
 
 @functools.lru_cache(maxsize=1)
 def load_taxonomy() -> dict:
-    with open(PATTERNS_DIR / "taxonomy.json", encoding="utf-8") as fh:
+    with open(PATTERNS_DIR / TAXONOMY_FILE, encoding="utf-8") as fh:
         return json.load(fh)
 
 
-def categorize(phrase: str) -> list[tuple[str, str]]:
-    """(type, category) pairs named in ``phrase``, in order of appearance, each once."""
-    low = phrase.lower()
-    found: list[tuple[int, str, str]] = []
-    for t in load_taxonomy()["types"]:
-        for form in t["forms"]:
-            i = low.find(form)
-            if i >= 0:
-                found.append((i, t["type"], t["category"]))
-                break
+@functools.lru_cache(maxsize=1)
+def _default_cues() -> dict:
+    with open(PATTERNS_DIR / "datatypes_cues.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon built from the package's taxonomy (cached)."""
+    return build_lexicon(load_taxonomy(), _default_cues())
+
+
+def categorize(phrase: Any) -> list[tuple[str, str]]:
+    """(type, category) pairs named in ``phrase``, in order of appearance, each once.
+
+    Weak forms count (a record's ``"Emails"`` is a data type); generic words alone
+    (``data``, ``information``, ``records``) name none.
+
+    >>> categorize("Therapy notes, personal identity codes, contact details")
+    [('medical_record', 'medical'), ('national_id', 'personal'), ('contact', 'personal')]
+    >>> categorize("Partial credit card data")
+    [('payment_card', 'payment')]
+    """
+    if not isinstance(phrase, str) or not phrase.strip():
+        return []
+    lex = default_lexicon()
+    text = phrase[:10_000]
     out: list[tuple[str, str]] = []
-    for _, typ, cat in sorted(found):
-        if (typ, cat) not in out:
-            out.append((typ, cat))
+    cache: dict = {}
+    for m in lex.mentions(text, accept_weak=True):
+        pair = (m.type, lex.category_in(m, text, cache))
+        if pair not in out:
+            out.append(pair)
+    return out
+
+
+def categories(phrase: Any) -> list[str]:
+    """The VERIS categories named in ``phrase``, each once.
+
+    >>> categories("Email addresses, Passwords, Government issued IDs")
+    ['personal', 'credentials']
+    """
+    out: list[str] = []
+    for _t, c in categorize(phrase):
+        if c not in out:
+            out.append(c)
     return out

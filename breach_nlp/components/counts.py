@@ -1,23 +1,622 @@
 """`breach_counts`: counts of affected people/records/accounts, and the main incident's count.
 
-First version: a stub that assigns empty results; see the issue for what it must do.
+Sets ``doc._.breach_counts`` (RecordCount dicts: ``text``, ``start``, ``end``, ``value``,
+``unit``, ``qualifier``, ``main``) and ``doc._.breach_records_affected`` (one of them, or None).
+Word lists and cue patterns live in ``patterns/counts.json``; numbers are parsed by
+:func:`breach_nlp.numbers.parse_count`.
+
+Finding counts (regex scans of ``doc.text``, then small look-arounds per candidate):
+
+- Numbers in ASCII digits (``4,500,000``, ``43 000 000``, ``1.200.000``; ``3.851
+  individuals`` without a scale word is read as 3,851), with scale words or suffixes (``15
+  million``, ``6.5m``, ``96M``, ``2.9bn``, ``17k``), spelled out with a scale word (``three
+  million``, ``half a million``, ``three quarters of a million``, ``a dozen``) or vague
+  (``tens of millions of records``: value None). Spelled numbers below ten (``two
+  employees``) and ``a few dozen`` are narrative, not counts. Numbers too large for 64 bits
+  are dropped.
+- Only prose counts: matches inside ``doc._.breach_skip`` (embedded records, boilerplate,
+  URLs) or outside ``doc._.breach_sents`` are ignored.
+- The counted noun (``unit``) follows the number across at most four ordinary modifiers,
+  a short parenthesis, or ``of its`` / ``of the CE's`` (``1.2 million French bank accounts``,
+  ``5.7 million unique customers``, ``all 6.5 million of its members``), taking the head of
+  a noun compound (``five employee email accounts`` -> accounts); or it precedes the number
+  as a label (``the number of affected customers at 69,461``). Units come from a lexicon of
+  people/account/data nouns; ``operations``, ``appointments``, ``followers``, ``years``,
+  ``GB``, currencies and function words end the search, and a singular unit followed by
+  another noun is a modifier (``15.5 million account login attempts``). A number with no
+  counted noun is kept (unit None) when it is large (a scale word or >= 1,000) and either
+  follows a breach verb/preposition with nothing noun-like after it (``Medical Details Of 15
+  Million In France``, ``the credit-card data of 209,000 —``) or is followed by a breach
+  participle (``61,011 MtGox.com stolen``).
+- Not counts: years (a 19xx/20xx number counts only with its noun right after it and no
+  date word before), percentages, money (currency sign or code before), phone/case/version
+  numbers (glued to ``-``, ``#``, ``/``, ``:``, or after ``version``, ``No.``), numbers in
+  names (``Office 365 accounts``, ``1Password``), ages, durations and sizes (no counted
+  noun), ranges' lower bounds, rates (``50 million passengers a year``), bases of a
+  percentage (``1% of its more than 18,000 customers``), populations and company sizes
+  (``has about 22,500 employees``, ``its roughly 23 million subscribers``) unless a breach
+  participle follows the noun (``had 186k records exposed``), legal thresholds (``in each
+  state was less than 500``), and people counts with no breach word in their sentence or the
+  sentences next to it (data and account units need none).
+- ``qualifier`` from the hedge before the number (``over``/``more than`` -> over,
+  ``nearly``/``fewer than`` -> under, ``about``/``roughly`` -> about, ``up to``/``as many
+  as`` -> up_to; ``500,000-plus`` -> over), else ``exact``.
+- ``main`` is False when the count's sentence has a separate-incident cue before the count
+  (``follows a separate cyberattack``, ``second major breach``, ``an earlier data breach``,
+  ``comes a few weeks after``) and no return to the main incident after the cue (``the
+  subsequent breach exposed ...``).
+- The same count stated twice (values within 2%: a headline ``15 Million`` and the prose
+  ``over 15 million individuals``; ``nearly 27 million`` and ``26,957,749``) is reported once:
+  the mention with a counted noun, then the most precise, then the first.
+
+Choosing ``records_affected`` among the main counts that have a value, in this order:
+subset counts (``about 4 million of those customers``, ``including 200 minors``) come last
+unless they are unique addresses/people; counts with a counted noun before bare ones; counts
+of 50 or more before smaller ones and employee counts after others (small counts and
+employees are usually actors: ``two former employees impermissibly accessed``, ``the email
+accounts of 11 staff members``); whole-population scope (``all 4.2 million members``); the
+affected total (``the breach affected 7,445 individuals``, ``affecting the PHI of 13,112``,
+``approximately 1,500 affected individuals``); unique people/addresses over raw rows (``22
+million records containing almost 15 million unique email addresses``); then the first
+mention (the headline or lead usually states the main figure). A separate incident's count
+is never chosen.
 """
 
 from __future__ import annotations
 
+import heapq
+import re
+from typing import Any, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..numbers import DIGITS_RE, alternation, parse_count, scale_re
+from ..textspans import doc_text, is_skipped, sentence_index
 from .base import BreachComponent
+
+_SCALE_RE = scale_re("scale")
+_WORD = re.compile(
+    r"[A-Za-z][A-Za-z0-9'’-]{0,40}(?:\.[A-Za-z0-9][A-Za-z0-9-]{0,30}){0,3}|\([^()\n]{1,30}\)|[^\sA-Za-z]"
+)
+_CURRENCY_BEFORE = re.compile(
+    r"(?:[$€£¥₹₩₽₺₦฿₫₴]|\b(?:US|USD|EUR|GBP|CAD|AUD|INR|JPY|CHF|Rs\.?|R|Rp|RM|kr)\s?)\s?$"
+)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per ?cent\b|pct\b)", re.IGNORECASE)
+_DOT_GROUP = re.compile(r"^[0-9]{1,3}\.[0-9]{3}$")
+_YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
+_BREACH_PARTICIPLE = re.compile(
+    r"\s{1,3}(?:(?:were|was|had been|have been|being|are|got)\s{1,3})?(?:\w{1,20}ly\s{1,3})?"
+    r"(?:exposed|affected|impacted|stolen|compromised|leaked|breached|accessed|taken|dumped|posted)\b",
+    re.IGNORECASE,
+)
+#: "affecting the PHI of 13,112 individuals", "the breach affected 7,445": the affected total
+_AFFECT_BEFORE = re.compile(r"\b(?:affect|impact)(?:s|ed|ing)?\b(?!\s{1,3}by\b)[^0-9.;]{0,50}$", re.IGNORECASE)
+_AFFECT_AFTER = re.compile(
+    r"[^0-9.;]{0,30}?\b(?:were|was|are|is|been|be|being)\s{1,3}(?:\w{1,20}\s{1,3})?(?:affected|impacted)\b",
+    re.IGNORECASE,
+)
+#: "all 6.5 million of its members", "2,259 of the covered entity’s (CE) patients", "895 of Molina’s members"
+#: "fewer than 1% of its more than 18,000 customers": a base population, never a count
+_PERCENT_OF = re.compile(r"(?:%|\bper ?cent)\s{1,3}of\s{1,3}(?:[\w'’-]{1,30}\s{1,3}){0,2}$", re.IGNORECASE)
+_BARE_STOLEN = re.compile(
+    r"\s{1,3}(?:[\w.-]{1,40}\s{1,3}){0,2}?(?:(?:which|that)\s{1,3})?(?:(?:were|was|had been|have been)\s{1,3})?"
+    r"(?:stolen|leaked|exposed|compromised|breached|hacked|dumped)\b",
+    re.IGNORECASE,
+)
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_OF = re.compile(r"\s{1,3}of\s{1,3}")
+_WORD_NEXT = re.compile(r"(?:\s|\u00a0){1,2}[A-Za-z(]|[A-Za-z]|-?\s?plus|\+")
+_TAIL_WORDS = re.compile(r"[^\s(\[“\"']+")
+_FEW = frozenset(("few", "several", "many", "some"))
+_LAST_WORD = re.compile(r"(\S{1,40})\s{0,3}$")
+
+
+def _last_word(pre: str) -> str:
+    """The last whitespace-separated word of ``pre``, lower case ('' when none)."""
+    m = _LAST_WORD.search(pre, max(0, len(pre) - 45))
+    return m.group(1).lower() if m else ""
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,30})\s$")
+_OF_DET = re.compile(
+    r"\s{1,3}of\s{1,3}(?:(?:the\s{1,3})?(?:[\w&.-]{1,30}\s{1,3}){0,3}?[\w&.-]{1,30}['’]s?\s{1,3}"
+    r"(?:\([^()\n]{1,12}\)\s{1,3})?|(?:its|their|the|our|those|these|his|her)\s{1,3})",
+    re.IGNORECASE,
+)
+_RANGE_NEXT = re.compile(r"\s?(?:-|–|—|to)\s?[0-9]")
+_BARE_NEXT_OK = frozenset(
+    "in on at from across worldwide and or who whose were was have had has are is nationwide globally".split()
+)
+
+
+#: How far before a number its hedge, label or blocking word is looked for (characters).
+PRE_WINDOW = 60
+
+#: Counts below this rank after larger ones for records_affected ("two employees accessed ...").
+SMALL_COUNT = 50
+
 
 
 class Counts(BreachComponent):
-    data_files: tuple[str, ...] = ()
+    data_files: tuple[str, ...] = ("counts.json",)
 
+    def compile(self) -> None:
+        assert self.data is not None
+        d = self.data["counts.json"]
+        self.units: dict[str, tuple[str, str]] = {}
+        for cls, table in d["units"].items():
+            if cls == "origin":
+                continue
+            for unit, forms in table.items():
+                for f in forms:
+                    self.units.setdefault(f.lower(), (unit, cls))
+        self.max_unit_words = max(len(k.split()) for k in self.units)
+        self.unit_first_words = frozenset(k.split(" ")[0] for k in self.units if " " in k)
+        #: singular unit words ("account"): followed by another noun they are modifiers
+        self.singular = frozenset(k for k in self.units if " " not in k and not k.endswith("s") and k + "s" in self.units)
+        self.name_ok = frozenset(w.lower() for w in d["name_before"]["words"]) | frozenset(self.qual_of_words(d))
+        ms = d["modifier_stop"]
+        self.function_words = frozenset(w.lower() for w in ms["function_words"])
+        self.stop = self.function_words | frozenset(w.lower() for w in ms["other_nouns"])
+        quals: list[tuple[str, str]] = []
+        for q, phrases in d["qualifiers"].items():
+            if q != "origin":
+                quals += [(p.lower(), q) for p in phrases]
+        self.qual_of = dict(quals)
+        self.max_qual_words = max(len(p.split()) for p, _ in quals)
+        words = d["number_words"]["words"]
+        scale_words = ["hundred", "thousand", "million", "billion", "trillion"]
+        w = alternation(words + ["a " + s for s in scale_words[1:]])
+        sw = alternation(scale_words + words)
+        number = (
+            r"(?<![\w$€£¥₹₩.,'’/#@-])(?P<num>" + DIGITS_RE + r")" + f"(?:{_SCALE_RE})?"
+            r"(?![0-9]|[.,][0-9]|-[0-9])"
+        )
+        wordnum = (
+            r"(?<![\w-])(?P<wnum>(?:" + w + r")(?:[\s-]{1,2}(?:and\s)?(?:" + sw + r")){0,5})(?![\w-])"
+        )
+        vague = r"(?<![\w-])(?P<vague>" + d["vague"]["pattern"] + r")(?=\s{1,3}of\s)"
+        # three separate scans merged by position (one alternation of all three is slower);
+        # digit numbers are matched only where a digit run starts
+        self.number = re.compile(number, re.IGNORECASE)
+        self.wordnum = re.compile(wordnum, re.IGNORECASE)
+        self.vague = re.compile(vague, re.IGNORECASE)
+        self.plus = re.compile(d["plus_suffix"]["pattern"], re.IGNORECASE)
+        nb = d["not_count_before"]
+        self.not_before_words = frozenset(w.lower() for w in nb["words"])
+        self.not_before_symbols = frozenset(nb["symbols"])
+        self.not_before_glued = frozenset(nb["glued"])
+        self.year_words = frozenset(w.lower() for w in d["year_prefix"]["words"])
+        self.not_after = re.compile(d["not_count_after"]["pattern"], re.IGNORECASE)
+        self.label_before = re.compile(d["label_before"]["pattern"], re.IGNORECASE)
+        self.bare_words = frozenset(w.lower() for w in d["bare_count_before"]["words"])
+        self.subset_before = re.compile(d["subset"]["before"], re.IGNORECASE)
+        self.subset_after = re.compile(d["subset"]["after"], re.IGNORECASE)
+        self.scope_before = re.compile(d["scope"]["before"], re.IGNORECASE)
+        self.incident_nouns = frozenset(w.lower() for w in d["singular_unit_before"]["words"])
+        self.unique = frozenset(x.lower() for x in d["unique"]["words"])
+        self.context = re.compile(
+            r"\b" + alternation([x.lower() for x in d["breach_context"]["words"]]), re.IGNORECASE
+        )
+        self.threshold = re.compile(d["threshold_sentence"]["pattern"], re.IGNORECASE)
+        self.reset = re.compile(d["main_incident_reset"]["pattern"], re.IGNORECASE)
+        self.separate = re.compile("|".join(f"(?:{p})" for p in d["separate_incident"]["patterns"]), re.IGNORECASE)
+
+    @staticmethod
+    def qual_of_words(d: dict[str, Any]) -> set[str]:
+        return {w.lower() for q, ps in d["qualifiers"].items() if q != "origin" for p in ps for w in p.split()}
+
+    def _in_name(self, pre: str) -> bool:
+        """True when the number is glued to a preceding capitalized name word ("Office 365")."""
+        m = _NAME_BEFORE.search(pre)
+        if not m:
+            return False
+        word = m.group(1)
+        if word.lower() in self.name_ok:
+            return False
+        before = pre[: m.start(1)].rstrip()
+        # a sentence opener ("Hackers 500 ..." is rare; "The" etc. are in name_ok)
+        return bool(before) and before[-1] not in ".!?:;\n\"“"
+
+    def _scans(self, text: str) -> list[Iterator[re.Match]]:
+        """Candidate matches: digit numbers, and (only when a scale word occurs) spelled-out
+        and vague numbers. Spelled numbers without a scale word ("twenty patients") are not
+        looked for."""
+        scans: list[Iterator[re.Match]] = [self._digit_numbers(text)]
+        low = text.lower()
+        if "illion" in low or "thousand" in low or "hundred" in low or "dozen" in low:
+            scans.append(self.wordnum.finditer(text))
+            if "illions" in low or "thousands" in low:
+                scans.append(self.vague.finditer(text))
+        return scans
+
+    def _digit_numbers(self, text: str) -> Iterator[re.Match]:
+        end = -1
+        for run in _DIGIT_RUN.finditer(text):
+            if run.start() < end:
+                continue
+            m = self.number.match(text, run.start())
+            if m:
+                end = m.end()
+                yield m
+
+    @staticmethod
+    def _inherit_units(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Give list items like "Citigroup with 35,292" the unit of the count before them in
+        the same sentence ("CVS with 40,739 records"); drop them when there is none."""
+        out: list[dict[str, Any]] = []
+        for c in found:
+            if c["_inherit"]:
+                prev = next((p for p in reversed(out) if p["_sent"] == c["_sent"] and p["unit"]), None)
+                if prev is None:
+                    continue
+                c["unit"] = prev["unit"]
+            out.append(c)
+        return out
+
+    def _sent_info(self, text: str, sents: list, si: int, cache: dict) -> tuple[bool, bool, list[int]]:
+        """(has breach words, states a threshold, ends of separate-incident cues) of sentence ``si``."""
+        info = cache.get(si)
+        if info is None:
+            a, b = sents[si]
+            info = (
+                self.context.search(text, a, b) is not None,
+                self.threshold.search(text, a, b) is not None,
+                [m.end() for m in self.separate.finditer(text, a, b)],
+            )
+            cache[si] = info
+        return info
+
+    def _qualifier(self, pre: str) -> tuple[str, int] | None:
+        """(qualifier, characters back from the number to the hedge's start) or None."""
+        tail = pre.rstrip()
+        if not tail:
+            return None
+        if tail[-1] == "~":
+            return "about", len(pre) - len(tail) + 1
+        words = list(_TAIL_WORDS.finditer(tail, max(0, len(tail) - 40)))
+        for k in range(min(self.max_qual_words, len(words)), 0, -1):
+            start = words[-k].start()
+            phrase = " ".join(w.group(0) for w in words[-k:]).lower()
+            q = self.qual_of.get(phrase)
+            if q is not None and (start == 0 or not tail[start - 1].isalnum()):
+                return q, len(pre) - start
+        return None
+
+    def _blocked(self, pre: str, last: str) -> bool:
+        """A population/company-size word, a date word, or a symbol right before the number."""
+        if last.strip("\"'“”‘’(") in self.not_before_words:
+            return True
+        if pre and pre[-1] in self.not_before_glued:
+            return True
+        tail = pre[:-1] if pre.endswith(" ") else pre
+        return bool(tail) and tail[-1] in self.not_before_symbols
+
+    # -- finding ---------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        doc._.breach_counts = []
-        doc._.breach_records_affected = None
+        text = doc_text(doc)
+        found: list[dict[str, Any]] = []
+        sents = doc._.breach_sents or []
+        ctx_cache: dict[int, tuple[bool, bool, list[int]]] = {}
+        last_end = -1
+        scans = self._scans(text)
+        matches = scans[0] if len(scans) == 1 else heapq.merge(*scans, key=_start)
+        for m in matches:
+            if m.start() < last_end:
+                continue
+            try:
+                c = self._candidate(doc, text, m, sents, ctx_cache)
+            except (ValueError, OverflowError, IndexError):  # pragma: no cover - defensive
+                c = None
+            if c is not None:
+                found.append(c)
+                last_end = c["end"]
+        found = self._inherit_units(found)
+        counts, main = self._choose(found)
+        doc._.breach_counts = counts
+        doc._.breach_records_affected = main
         return doc
+
+    def _candidate(
+        self, doc: Doc, text: str, m: re.Match, sents: list, ctx_cache: dict[int, tuple[bool, bool, list[int]]]
+    ) -> dict[str, Any] | None:
+        s, e = m.start(), m.end()
+        g = m.groupdict()
+        num = g.get("num")
+        if num is not None and len(num) < 4 and not g.get("scalea") and not g.get("scalew") and not g.get("scales"):
+            # cheap early exit before any lookup: a small number not followed by a word
+            before = text[max(0, s - PRE_WINDOW) : s]
+            if not _WORD_NEXT.match(text, e, e + 3) and " of " not in before and ":" not in before[-3:]:
+                return None
+        if is_skipped(doc, s, e):
+            return None
+        si = sentence_index(doc, s)
+        if si < 0:
+            return None
+        sent_start, sent_end = sents[si]
+        pre = text[max(sent_start, s - PRE_WINDOW) : s]
+        vague = g.get("vague") is not None
+        scaled = False
+        if g.get("num") is not None:
+            if _CURRENCY_BEFORE.search(pre) or _PERCENT_AFTER.match(text, e, min(e + 10, len(text))):
+                return None
+            scale = g.get("scalew") or g.get("scales") or g.get("scalea") or ""
+            scaled = bool(scale)
+            if not scale and _DOT_GROUP.match(g.get("num")):
+                # "3.851 individuals": a fraction of a person makes no sense, the dot groups thousands
+                value = parse_count(g.get("num").replace(".", ""))
+            else:
+                value = parse_count(g.get("num") + scale) if scale else parse_count(g.get("num"))
+            if value is None:
+                return None
+            plain = g.get("num")
+            is_year = not scaled and bool(_YEAR.match(plain))
+            if not scaled and (value < 1000 or is_year) and not _WORD_NEXT.match(text, e, e + 3):
+                # a small or year-shaped number not followed by a word ("March 14, 2024"): no
+                # counted noun can follow and it is too small for a bare count; only a label
+                # ("the number of affected patients was 500.") could make it one
+                if not (" of " in pre or ":" in pre[-3:]):
+                    return None
+        elif g.get("wnum") is not None:
+            wtext = g.get("wnum")
+            value = parse_count(wtext)
+            if value is None:
+                return None
+            scaled = any(x in wtext.lower() for x in ("thousand", "million", "billion", "trillion"))
+            if value < 10:
+                return None  # "two employees", "one patient": narrative, not a count of the affected
+            if _last_word(pre) in _FEW:
+                return None  # "a few dozen", "several hundred": vague
+            is_year = False
+        else:
+            value = None
+            is_year = False
+        after_end = min(sent_end, e + 160)
+        # hedge before the number
+        qualifier = "exact"
+        q_start = s
+        qpos = self._qualifier(pre) if not vague else None
+        if qpos is not None:
+            qualifier, back = qpos
+            q_start = s - back
+        pre2 = text[max(sent_start, q_start - PRE_WINDOW) : q_start]
+        if g.get("num") is not None and not scaled and _RANGE_NEXT.match(text, e, after_end):
+            return None  # "1,500 – 2,000 paper charts": the upper bound carries the noun
+        pm = self.plus.match(text, e, after_end)
+        num_end = e
+        if pm:
+            qualifier = "over"
+            num_end = pm.end()
+        # the counted noun
+        unit = None
+        unit_cls = None
+        unit_end = num_end
+        mods: list[str] = []
+        label = self.label_before.search(pre2) if (" of " in pre2 or ":" in pre2 or "=" in pre2) else None
+        label_bare = False
+        inherit = False
+        if label:
+            for lw in label.group(0).lower().split():
+                lw = lw.rstrip("'’:=")
+                if lw in self.units:
+                    unit, unit_cls = self.units[lw]
+                    break
+            else:
+                # "the combined number of data stolen from these forums is 12,000,000": a bare count
+                label_bare = label.group(0).lower().lstrip().startswith(("number", "total", "count", "tally"))
+                label = None
+        if unit is None:
+            big = scaled or (value or 0) >= 100
+            unit, unit_cls, unit_end, mods, next_word = self._noun_after(text, num_end, after_end, vague, big)
+        else:
+            next_word = None
+            mods = []
+        if vague and unit is None:
+            return None
+        last = _last_word(pre2)
+        if is_year and (unit is None or mods or last.rstrip("-") in self.year_words):
+            return None
+        if unit is not None and not label and self._in_name(pre2):
+            return None
+        if unit is None:
+            # a bare count: large, after a breach verb/preposition and followed by nothing
+            # noun-like ("Medical Details Of 15 Million In France"), or followed by a breach
+            # participle ("61,011 MtGox.com stolen", "1.6 million data stolen")
+            if not (scaled or (value or 0) >= 1000):
+                return None
+            stolen = _BARE_STOLEN.match(text, num_end, after_end)
+            if stolen or label_bare:
+                unit_end = num_end
+            elif last == "with" and (next_word is None or next_word.lower() in ("and", "or")):
+                # "CVS with 40,739 records, Citigroup with 35,292 and IBM with 33,412": the
+                # unit of an earlier count of the same sentence (set in process(), else dropped)
+                inherit = True
+            elif last not in self.bare_words:
+                return None
+            elif next_word is not None and next_word.lower() not in _BARE_NEXT_OK:
+                return None
+        if _PERCENT_OF.search(pre2):
+            return None
+        if self._blocked(pre2, last) and not label:
+            if unit is None or not _BREACH_PARTICIPLE.match(text, unit_end, after_end):
+                return None
+        if unit is not None and self.not_after.match(text, unit_end, after_end):
+            return None
+        # breach context
+        if unit_cls not in ("data", "account") and not any(
+            self._sent_info(text, sents, j, ctx_cache)[0] for j in (si, si - 1, si + 1) if 0 <= j < len(sents)
+        ):
+            return None
+        _, threshold, cues = self._sent_info(text, sents, si, ctx_cache)
+        if threshold:
+            return None
+        main = True
+        for cue_end in cues:
+            if cue_end <= q_start:
+                main = bool(self.reset.search(text, cue_end, q_start))
+        subset = bool(self.subset_before.search(pre2) or self.subset_after.match(text, num_end, after_end))
+        scope = bool(self.scope_before.search(pre2))
+        affect = bool(
+            any(x.startswith(("affected", "impacted")) for x in mods)
+            or _AFFECT_BEFORE.search(text, max(sent_start, q_start - 70), q_start)
+            or _AFFECT_AFTER.match(text, unit_end if unit is not None else num_end, after_end)
+        )
+        end = unit_end if unit is not None and not label else num_end
+        digits = re.sub(r"[^0-9]", "", g.get("num") or "")
+        return {
+            "text": text[q_start:end],
+            "start": q_start,
+            "end": end,
+            "value": value,
+            "unit": unit,
+            "qualifier": qualifier,
+            "main": main,
+            "_subset": subset,
+            "_scope": scope,
+            "_unique": any(x in self.unique for x in mods),
+            "_affect": affect,
+            "_actor": unit_cls == "people" and unit == "employees",
+            "_precision": len(digits.rstrip("0")) if digits else 0,
+            "_inherit": inherit,
+            "_sent": si,
+        }
+
+    def _noun_after(
+        self, text: str, pos: int, limit: int, vague: bool, big: bool = True
+    ) -> tuple[str | None, str | None, int, list[str], str | None]:
+        """(unit, class, end, modifiers, first word) of the counted noun after ``pos``."""
+        window_end = min(limit, pos + 90)
+        om = _OF_DET.match(text, pos, window_end) if big else None
+        if vague:
+            vm = _OF.match(text, pos, window_end)
+            if not vm:
+                return None, None, pos, [], None
+            pos = vm.end()
+        elif om:
+            pos = om.end()
+        words = [(w.group(0), w.end()) for w in _WORD.finditer(text, pos, window_end)]
+        first = words[0][0] if words else None
+        if first is not None and not first[0].isalpha():
+            first = None if first in ",.;:)!?—–-\"”'’" else first
+        glued = bool(words) and text[pos : pos + 1].isalpha() and not om and not vague
+        if glued and not text[pos].islower():
+            return None, None, pos, [], first  # "1Password", "3M Company": a name, not a count
+        mods: list[str] = []
+        i = 0
+        n = len(words)
+        while i < n and len(mods) <= 4:
+            w = words[i][0]
+            if w[0] == "(" and mods:
+                i += 1  # "2.5 million Xbox (Xbox 360 ISO) and Playstation accounts"
+                continue
+            if not w[0].isalpha():
+                break
+            hit = self._unit_at(words, i)
+            if hit is not None:
+                # extend to the head of a noun compound: "employee email accounts", "customer records"
+                k, unit, cls = hit
+                while not glued and i + k < n and words[i + k - 1][0][-1:] not in "'’":
+                    nxt = self._unit_at(words, i + k)
+                    if nxt is None:
+                        break
+                    i, (k, unit, cls) = i + k, nxt
+                last = words[i + k - 1][0].lower()
+                if (
+                    last in self.singular
+                    and i + k < n
+                    and words[i + k][0][0].isalpha()
+                    and words[i + k][0].lower() not in self.function_words
+                    and words[i + k][0].lower() not in self.incident_nouns
+                ):
+                    # "15.5 million account login attempts", "43 consumer class action lawsuits"
+                    return None, None, pos, mods, first
+                return unit, cls, words[i + k - 1][1], mods, first
+            if glued:
+                # the number runs straight into a word that is not a unit ("15TB", "3pm")
+                break
+            lw = w.lower()
+            if lw in ("and", "or") and mods and i + 1 < n:
+                mods.append(lw)
+                i += 1
+                continue
+            if lw in self.stop or lw.rstrip("'’") in self.stop:
+                break
+            mods.append(lw)
+            i += 1
+        return None, None, pos, mods, first
+
+    def _unit_at(self, words: list[tuple[str, int]], i: int) -> tuple[int, str, str] | None:
+        """(number of words, unit, class) of the longest unit phrase starting at word ``i``."""
+        n = len(words)
+        # a phrase of two or more words can only be a unit when its first word begins one
+        top = min(self.max_unit_words, n - i)
+        if top > 1 and words[i][0].lower().replace("’", "'") not in self.unit_first_words:
+            top = 1
+        for k in range(top, 0, -1):
+            chunk = words[i : i + k]
+            if any(not x[0][0].isalpha() for x in chunk):
+                continue
+            phrase = " ".join(x[0] for x in chunk).lower().replace("’", "'")
+            for cand in (phrase, phrase.rstrip("'"), phrase[:-2] if phrase.endswith("'s") else None):
+                if cand and cand in self.units:
+                    unit, cls = self.units[cand]
+                    return k, unit, cls
+        return None
+
+    # -- choosing --------------------------------------------------------------------------
+    @staticmethod
+    def _choose(found: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        # the same count stated twice: values within 2% of the smallest in a run of sorted
+        # values (same main flag); sorting keeps this O(n log n) on pages with many counts
+        clusters: list[list[dict[str, Any]]] = [[c] for c in found if c["value"] is None]
+        valued = sorted((c for c in found if c["value"] is not None), key=lambda c: (c["main"], c["value"]))
+        for c in valued:
+            last = clusters[-1] if clusters else None
+            if last and last[0]["value"] is not None and last[0]["main"] == c["main"] and _near(
+                last[0]["value"], c["value"]
+            ):
+                last.append(c)
+            else:
+                clusters.append([c])
+        reps = []
+        for cl in clusters:
+            rep = min(cl, key=lambda c: (c["unit"] is None, -c["_precision"], c["start"]))
+            rep = dict(rep)
+            rep["_first"] = min(c["start"] for c in cl)
+            rep["_scope"] = any(c["_scope"] for c in cl)
+            rep["_subset"] = all(c["_subset"] for c in cl)
+            rep["_unique"] = any(c["_unique"] for c in cl)
+            rep["_affect"] = any(c["_affect"] for c in cl)
+            reps.append(rep)
+        reps.sort(key=lambda c: c["_first"])
+        chosen = None
+        cands = [r for r in reps if r["main"] and r["value"] is not None]
+        if cands:
+            chosen = min(
+                cands,
+                key=lambda r: (
+                    r["_subset"] and not r["_unique"],
+                    r["unit"] is None,
+                    r["value"] < SMALL_COUNT,
+                    r["_actor"],
+                    not r["_scope"],
+                    not r["_affect"],
+                    not r["_unique"],
+                    r["_first"],
+                ),
+            )
+        out = [{k: v for k, v in r.items() if not k.startswith("_")} for r in reps]
+        main = None
+        if chosen is not None:
+            main = out[reps.index(chosen)]
+        return out, main
+
+
+def _start(m: re.Match) -> int:
+    return m.start()
+
+
+def _near(a: int, b: int) -> bool:
+    return abs(a - b) <= 0.02 * max(a, b)
 
 
 @Language.factory("breach_counts", assigns=["doc._.breach_counts", "doc._.breach_records_affected"])

@@ -1,24 +1,215 @@
-"""`breach_data_types`: kinds of data exposed (taxonomy mapped to VERIS), with negation and hedging.
+"""`breach_data_types`: kinds of data said to be exposed, mapped to the VERIS data varieties,
+each flagged ``negated`` ("were not affected") or ``hedged`` ("may have included").
 
-First version: a stub that assigns empty results; see the issue for what it must do.
+Rules, in order:
+
+1. Find data-type forms with the taxonomy's one compiled matcher (``breach_nlp.taxonomy``:
+   longest form wins, stop forms silence the forms they contain, weak forms only in lists,
+   elided heads restored in coordinations). Generic words alone (``data``, ``information``,
+   ``records``) are not forms; ``patient records`` or ``personal details`` are.
+2. Ignore matches inside ``doc._.breach_skip`` (embedded records, boilerplate, URLs).
+3. Work clause by clause inside the prose sentence (``doc._.breach_sents``); clauses end at
+   ``;``, ``but``, ``though``, ``, and that``, ``said that`` and the like.
+4. Advice is not a disclosure: mentions in a sentence that starts with an imperative
+   ("Never give out passwords…", "Be vigilant…"), or after an advice cue ("will never ask
+   for", "should", "urged … to", "remind") are dropped.
+5. Negation (NegEx-style, cues in ``patterns/datatypes_cues.json``): a forward cue ("did
+   not include", "did not obtain", "neither", "without") negates the mentions after it in
+   its clause; "no evidence that" does too unless the clause speaks only of misuse ("no
+   evidence that the data has been misused" leaves the data exposed); ``no`` negates the
+   list that starts right after it ("no frequent flyer passwords, PINs or login details
+   were compromised"); a backward cue ("were not affected", "was not taken", "were not
+   held by", "remained secure") negates the mentions before it in its clause.
+6. Hedge: a clause with "may", "could", "potentially", "reportedly"… is ``hedged``
+   (still exposed). Negated types never count as exposed.
+7. HIPAA context: when nothing medical is exposed, exposed personal/financial mentions in
+   a HIPAA breach report ("covered entity", "business associate") or said to belong to
+   patients ("patients' email addresses") also yield a ``phi`` mention (category
+   ``medical``) at the same span: such data is protected health information.
+
+Cheap substring prefilters (``prefilter`` in the cues file) skip the cue regexes for
+sentences that cannot contain a cue; everything else is a handful of compiled regexes per
+sentence that holds a mention, so the cost grows with the text, not with the taxonomy.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
+from ..textspans import doc_text, find_range, is_skipped, merge_ranges
 from .base import BreachComponent
+
+CUES_FILE = "datatypes_cues.json"
+#: Longest reach, in characters, of a backward negation cue over its subject.
+BACKWARD_REACH = 220
+
+
+def _alt(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 class DataTypes(BreachComponent):
-    data_files: tuple[str, ...] = ()
+    data_files: tuple[str, ...] = (TAXONOMY_FILE, CUES_FILE)
 
+    def compile(self) -> None:
+        assert self.data is not None
+        cues = self.data[CUES_FILE]
+        self.lexicon: Lexicon = build_lexicon(self.data[TAXONOMY_FILE], cues)
+        self.boundary = _alt(cues["clause_boundaries"])
+        self.neg_fwd = _alt(cues["negation_forward"])
+        self.neg_no = re.compile(cues["negation_no"], re.IGNORECASE)
+        self.neg_no_reach = int(cues.get("negation_no_reach", 40))
+        self.neg_bwd = _alt(cues["negation_backward"])
+        self.neg_evidence = _alt(cues["negation_evidence"])
+        self.ev_misuse = re.compile(cues["evidence_misuse"], re.IGNORECASE)
+        self.ev_exposure = re.compile(cues["evidence_exposure"], re.IGNORECASE)
+        self.hedge = _alt(cues["hedge"])
+        self.advice_start = re.compile(cues["advice_sentence_start"], re.IGNORECASE)
+        self.advice = _alt(cues["advice"])
+        mc = cues.get("medical_context") or {}
+        self.med_doc = re.compile(mc["document"], re.IGNORECASE) if mc.get("document") else None
+        self.med_before = re.compile(mc["before"], re.IGNORECASE) if mc.get("before") else None
+        self.med_after = re.compile(mc["after"], re.IGNORECASE) if mc.get("after") else None
+        self.med_type = (mc.get("type", "phi"), mc.get("category", "medical"))
+        self.med_cats = frozenset(mc.get("categories", ["personal"]))
+        pf = cues.get("prefilter") or {}
+        self.pre_neg = tuple(pf.get("negation", ()))
+        self.pre_hedge = tuple(pf.get("hedge", ()))
+        self.pre_advice = tuple(pf.get("advice", ()))
+
+    # ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        doc._.breach_data_types = []
+        text = doc_text(doc)
+        out: list[dict] = []
+        if not text:
+            doc._.breach_data_types = out
+            return doc
+        sents = doc._.breach_sents or []
+        skip = doc._.breach_skip or []
+        lex = self.lexicon
+        mentions = lex.mentions(text)
+        if skip:
+            mentions = [m for m in mentions if not is_skipped(doc, m.start, m.end)]
+        by_sent: dict[int, list] = {}
+        loose = []
+        for m in mentions:
+            i = find_range(sents, m.start)
+            if i < 0:
+                loose.append(m)
+            else:
+                by_sent.setdefault(i, []).append(m)
+        results: list[tuple] = []
+        for i, ms in by_sent.items():
+            s0, s1 = sents[i]
+            results.extend(self._judge(text, s0, s1, ms))
+        results.extend((m, False, False) for m in loose)
+        results.sort(key=lambda r: r[0].start)
+        ctx: dict = {}
+        for m, negated, hedged in results:
+            out.append({
+                "text": text[m.start:m.end],
+                "start": m.start,
+                "end": m.end,
+                "type": m.type,
+                "category": lex.category_in(m, text, ctx),
+                "negated": negated,
+                "hedged": hedged and not negated,
+            })
+        out = self._medical_context(text, out)
+        doc._.breach_data_types = out
         return doc
 
+    def _medical_context(self, text: str, out: list[dict]) -> list[dict]:
+        """HIPAA context: personal (or financial) data of a covered entity or of patients is also PHI.
 
-@Language.factory("breach_data_types", assigns=["doc._.breach_data_types"])
+        Applies only when no exposed medical mention exists; adds a ``phi`` mention at the
+        span of each exposed personal mention that qualifies (whole document for HIPAA
+        wording, else the mention itself must belong to patients).
+        """
+        if not out or any(d["category"] == "medical" and not d["negated"] for d in out):
+            return out
+        hipaa = bool(self.med_doc and self.med_doc.search(text))
+        typ, cat = self.med_type
+        res: list[dict] = []
+        for d in out:
+            res.append(d)
+            if d["negated"] or d["category"] not in self.med_cats:
+                continue
+            ok = hipaa
+            if not ok and self.med_before is not None:
+                ok = bool(self.med_before.search(text, max(0, d["start"] - 40), d["start"]))
+            if not ok and self.med_after is not None:
+                ok = bool(self.med_after.match(text[d["end"]:d["end"] + 80]))
+            if ok:
+                res.append({**d, "type": typ, "category": cat})
+        return res
+
+    # ------------------------------------------------------------------------------
+    def _clauses(self, text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+        cuts = [s0]
+        for b in self.boundary.finditer(text, s0, s1):
+            cuts.append(b.end())
+        cuts.append(s1)
+        out = []
+        for a, b in zip(cuts, cuts[1:]):
+            if b > a:
+                out.append((a, b))
+        return out or [(s0, s1)]
+
+    def _judge(self, text: str, s0: int, s1: int, ms: list) -> list[tuple]:
+        """(mention, negated, hedged) for the mentions of one sentence; advice dropped."""
+        low = text[s0:s1].lower()
+        # advice: whole sentence or from the cue on
+        if self.advice_start.match(text, s0, s1):
+            return []
+        if not self.pre_advice or any(w in low for w in self.pre_advice):
+            adv = self.advice.search(text, s0, s1)
+            if adv:
+                ms = [m for m in ms if m.end <= adv.start()]
+                if not ms:
+                    return []
+        has_neg = not self.pre_neg or any(w in low for w in self.pre_neg)
+        has_hedge = not self.pre_hedge or any(w in low for w in self.pre_hedge)
+        if not has_neg and not has_hedge:
+            return [(m, False, False) for m in ms]
+        clauses = self._clauses(text, s0, s1)
+        neg_ranges: list[tuple[int, int]] = []
+        hedge_ranges: list[tuple[int, int]] = []
+        mstarts = [m.start for m in ms]
+        for cs, ce in clauses:
+            if has_neg:
+                for c in self.neg_fwd.finditer(text, cs, ce):
+                    neg_ranges.append((c.end(), ce))
+                for c in self.neg_no.finditer(text, cs, ce):
+                    j = bisect_left(mstarts, c.end())
+                    if j < len(ms) and ms[j].start < ce and ms[j].start - c.end() <= self.neg_no_reach:
+                        neg_ranges.append((c.end(), ce))
+                for c in self.neg_evidence.finditer(text, cs, ce):
+                    # "no evidence that X was accessed" negates; "... was misused" does not
+                    if self.ev_misuse.search(text, c.end(), ce) and not self.ev_exposure.search(text, c.end(), ce):
+                        continue
+                    neg_ranges.append((c.end(), ce))
+                for c in self.neg_bwd.finditer(text, cs, ce):
+                    neg_ranges.append((max(cs, c.start() - BACKWARD_REACH), c.start()))
+            if has_hedge and self.hedge.search(text, cs, ce):
+                hedge_ranges.append((cs, ce))
+        negs = merge_ranges([[a, b] for a, b in neg_ranges if b > a])
+        hedges = merge_ranges([[a, b] for a, b in hedge_ranges])
+        res = []
+        for m in ms:
+            i = find_range(negs, m.start)
+            neg = i >= 0 and m.end <= negs[i][1]
+            hed = find_range(hedges, m.start) >= 0
+            res.append((m, neg, hed))
+        return res
+
+
+@Language.factory("breach_data_types", assigns=["doc._.breach_data_types"],
+                  requires=["doc._.breach_skip", "doc._.breach_sents"])
 def make_data_types(nlp: Language, name: str) -> DataTypes:
     return DataTypes(nlp, name)

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..textspans import merge_ranges
+from ..textspans import doc_text, merge_ranges
 from .base import BreachComponent
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}")
@@ -41,7 +41,7 @@ class Layout(BreachComponent):
         self.abbrevs = frozenset(a.lower() for a in self.data["abbreviations.json"]["abbreviations"])
 
     def process(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         skip = [[r["start"], r["end"]] for r in (doc._.breach_records or [])]
         skip += [[m.start(), m.end()] for m in self.boilerplate.finditer(text)]
         skip += [[m.start(), m.end()] for m in _URL.finditer(text)]

@@ -1,22 +1,197 @@
 """`breach_money`: money amounts (fines, ransoms, settlements, costs).
 
-First version: a stub that assigns empty results; see the issue for what it must do.
+Sets ``doc._.breach_money``: MoneyAmount dicts (``text``, ``start``, ``end``, ``amount``,
+``currency``, ``kind``). Currency tables and kind cues live in ``patterns/money.json``.
+
+Rules:
+
+- An amount is a number with a currency sign or code before it (``$5 million``, ``€1.2m``,
+  ``£400,000``, ``US$191.02``, ``C$70 million``, ``R$600``, ``USD 35.71``) or a currency word
+  after it (``22 million dollars``, ``134.8 billion won``, ``50 bitcoin`` -> ``BTC``).
+  Currency words that are also English words (``won``, ``rand``) count only after a scale
+  word or a grouped number.
+- Scanning is driven by digit runs (fast on long texts): the currency is looked for just
+  before each run, or as a word after the number and its scale word.
+- Plain digits (``5``, ``68,000``, ``191.02``) are read directly; other shapes go through
+  price-parser (``Price.fromstring``, which knows ``1.234,56`` style decimals). Our scale
+  words (``million``, ``bn``, ``m``, ``k``, from ``numbers.SCALES``) multiply the number
+  (price-parser alone reads ``$5 million`` as 5). Amounts too large for 64 bits are dropped.
+  ``between $180 million and $400 million`` gives two amounts; ``$180-$400 million`` /
+  ``$180 to 400 million`` give the first one the second's scale.
+- Only prose: amounts inside ``doc._.breach_skip`` (embedded records, boilerplate) or outside
+  the prose sentences are ignored.
+- ``kind``: the nearest cue word in the amount's own stretch of the sentence (from the previous
+  amount to the next one, at most 70 characters before / 50 after) decides — ``a $100
+  million civil penalty`` -> fine, ``$20 million extortion demand`` -> ransom, ``pay up to
+  $700 million to settle`` -> settlement, ``reduce its operating profit by about £300 million``
+  -> cost. Without one, the most frequent cue kind in the sentence (ties: settlement, fine,
+  ransom, cost); without any, ``other``.
+- ``amount`` is an int when whole, else a float.
 """
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterator
+
+from price_parser import Price
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..numbers import DIGITS_RE, MAX_COUNT, SCALES, alternation, scale_re
+from ..textspans import doc_text, is_skipped, sentence_index
 from .base import BreachComponent
+
+#: price-parser also accepts 1.234,56; a few more digit shapes than the counts' DIGITS_RE.
+_AMOUNT_RE = r"(?:[0-9]{1,3}(?:\.[0-9]{3}){1,6},[0-9]{1,2}|" + DIGITS_RE[3:]
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_PLAIN_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,6}|[0-9]{1,19})(?:\.[0-9]{1,2})?$")
+_KIND_ORDER = ("settlement", "fine", "ransom", "cost")
+
 
 
 class Money(BreachComponent):
-    data_files: tuple[str, ...] = ()
+    data_files: tuple[str, ...] = ("money.json",)
+
+    def compile(self) -> None:
+        assert self.data is not None
+        d = self.data["money.json"]
+        self.prefix = {k: v for k, v in d["prefix_currencies"].items() if k != "origin"}
+        self.suffix = {k: v for k, v in d["suffix_currencies"].items() if k != "origin"}
+        self.ambiguous = frozenset(w.lower() for w in d["ambiguous_suffix"]["words"])
+        prefix_alt = alternation(list(self.prefix))
+        suffix_alt = alternation(list(self.suffix))
+        scale1 = scale_re("p", plural=True)
+        scale2 = scale_re("q", plural=True)
+        # Scanning is driven by digit runs (fast): a currency sign/code just before the run,
+        # or a currency word after the number.
+        self.prefix_back = re.compile(r"(?<![\w$€£¥₹₩])(?:" + prefix_alt + r")\s?$")
+        self.prefixed = re.compile(
+            r"(?P<cur>" + prefix_alt + r")\s?(?P<pnum>" + _AMOUNT_RE + r")(?![0-9])" + f"(?:{scale1})?"
+        )
+        self.suffixed = re.compile(
+            r"(?<![\w$€£¥₹₩.,])(?P<snum>" + _AMOUNT_RE + r")(?![0-9])" + f"(?:{scale2})?"
+            + r"\s(?P<scur>(?i:" + suffix_alt + r"))(?![\w])"
+        )
+        self.range_next = re.compile(
+            r"\s?(?:-|–|—|to|and)\s?(?:" + prefix_alt + r")?\s?" + _AMOUNT_RE + f"(?:{scale_re('r', plural=True)})",
+        )
+        self.kind_res: dict[str, re.Pattern[str]] = {}
+        cues = []
+        for kind in _KIND_ORDER:
+            frag = "|".join(d["kinds"][kind])
+            cues.append(f"(?P<{kind}>{frag})")
+        self.cues = re.compile(r"\b(?:" + "|".join(cues) + r")", re.IGNORECASE)
 
     def process(self, doc: Doc) -> Doc:
-        doc._.breach_money = []
+        text = doc_text(doc)
+        sents = doc._.breach_sents or []
+        found: list[dict[str, Any]] = []
+        for m in self._scan(text):
+            s, e = m.start(), m.end()
+            if is_skipped(doc, s, e):
+                continue
+            si = sentence_index(doc, s)
+            if si < 0:
+                continue
+            try:
+                item = self._amount(text, m, sents[si])
+            except (InvalidOperation, ValueError, OverflowError, ArithmeticError):
+                item = None
+            if item is not None:
+                item["_sent"] = si
+                found.append(item)
+        tallies: dict[int, str] = {}
+        for i, item in enumerate(found):
+            item["kind"] = self._kind(text, found, i, sents[item["_sent"]], tallies)
+        doc._.breach_money = [{k: v for k, v in it.items() if not k.startswith("_")} for it in found]
         return doc
+
+    def _scan(self, text: str) -> Iterator[re.Match]:
+        end = -1
+        for run in _DIGIT_RUN.finditer(text):
+            p = run.start()
+            if p < end:
+                continue
+            back = self.prefix_back.search(text, max(0, p - 8), p)
+            m = self.prefixed.match(text, back.start()) if back else None
+            if m is None or m.start("pnum") != p:
+                m = self.suffixed.match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+    def _amount(self, text: str, m: re.Match, sent: list[int]) -> dict[str, Any] | None:
+        g = m.groupdict()
+        if g.get("cur") is not None:
+            currency = self.prefix[g.get("cur")]
+            num = g.get("pnum")
+            scale = g.get("pw") or g.get("ps") or g.get("pa")
+        else:
+            word = g.get("scur").lower()
+            currency = self.suffix[word]
+            num = g.get("snum")
+            scale = g.get("qw") or g.get("qs") or g.get("qa")
+            if word in self.ambiguous and not scale and not re.search(r"[,. ']", num):
+                return None
+        if not scale:
+            rm = self.range_next.match(text, m.end(), sent[1])
+            if rm:
+                scale = rm.group("rw") or rm.group("rs") or rm.group("ra")
+        base = _price_amount(num)
+        if base is None:
+            return None
+        amount = base * SCALES[scale.lower()] if scale else base
+        if amount < 0 or amount > MAX_COUNT:
+            return None
+        value: int | float = int(amount) if amount == amount.to_integral_value() else float(amount)
+        return {"text": m.group(0), "start": m.start(), "end": m.end(), "amount": value, "currency": currency}
+
+    def _kind(
+        self, text: str, found: list[dict[str, Any]], i: int, sent: list[int], tallies: dict[int, str]
+    ) -> str:
+        item = found[i]
+        lo = max(sent[0], item["start"] - 70)
+        if i > 0 and found[i - 1]["_sent"] == item["_sent"]:
+            lo = max(lo, found[i - 1]["end"])
+        hi = min(sent[1], item["end"] + 50)
+        if i + 1 < len(found) and found[i + 1]["_sent"] == item["_sent"]:
+            hi = min(hi, found[i + 1]["start"])
+        best: tuple[int, str] | None = None
+        for cm in self.cues.finditer(text, lo, hi):
+            dist = item["start"] - cm.end() if cm.end() <= item["start"] else cm.start() - item["end"]
+            kind = cm.lastgroup or "other"
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+        if best is not None:
+            return best[1]
+        si = item["_sent"]
+        if si not in tallies:  # once per sentence: a long sentence with many amounts stays linear
+            tally: dict[str, int] = {}
+            for cm in self.cues.finditer(text, sent[0], sent[1]):
+                if cm.lastgroup:
+                    tally[cm.lastgroup] = tally.get(cm.lastgroup, 0) + 1
+            tallies[si] = (
+                max(_KIND_ORDER, key=lambda k: (tally.get(k, 0), -_KIND_ORDER.index(k))) if tally else "other"
+            )
+        return tallies[si]
+
+
+def _price_amount(num: str) -> Decimal | None:
+    """The number read by price-parser, with our own reading as the fallback."""
+    if len(num) > 40:
+        return None
+    plain = _PLAIN_AMOUNT.match(num)
+    if plain:  # 5, 68,000, 191.02: no ambiguity, no need for price-parser
+        return Decimal(num.replace(",", ""))
+    amount = Price.fromstring(num).amount
+    if amount is None:
+        try:
+            amount = Decimal(num.replace(",", "").replace(" ", "").replace("'", ""))
+        except InvalidOperation:
+            return None
+    return Decimal(amount)
 
 
 @Language.factory("breach_money", assigns=["doc._.breach_money"])

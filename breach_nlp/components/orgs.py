@@ -1,23 +1,868 @@
 """`breach_orgs`: organizations with their roles, and the victims of the main incident.
 
-First version: a stub that assigns empty results; see the issue for what it must do.
+Sets ``doc._.breach_orgs`` (every organization once, with its role and aliases; ``text``,
+``start``, ``end`` are the first mention of its best name) and ``doc._.breach_victims``
+(the victim organizations, most central first). No statistical model: rules and
+gazetteers from ``patterns/orgs.json`` and ``patterns/orgs_gazetteer.json``.
+
+Candidates (prose sentences only, never inside ``doc._.breach_skip``):
+
+- capitalised name runs (at most 8 words of at most 40 characters, joined by spaces, ``&``
+  or lower-case connectors such as ``of``/``and``/``dba``; ``at`` only after heads like
+  ``University``), trimmed of sentence words (``The``, weekdays, a leading demonym or
+  ``X-based``), cut before person titles (``DNC Chair Debbie ...``) and split at ``and``
+  unless the run ends in an organization head (``Health and Human Services``) or sits in
+  the HHS portal wording; possessives split after places (``Ireland’s Health Service
+  Executive``) but stay inside names (``St. Luke’s Health System``);
+- possessive places or organizations with a lower-case head (``France’s health ministry``);
+- acronyms defined in brackets (``Health Service Executive (HSE)``), ``known as`` names,
+  bare domain names (``000webhost.com``), names after a descriptor noun (``the online
+  betting platform 1win``), the HHS portal's legal names (``The covered entity (CE),
+  Fiondella, Milone & LaSaracina, LLP, reported``), and ORG entities of any NER that ran
+  before us (``doc.ents``).
+
+Dropped: Title Case phrases of ordinary words (``Emergency Room``), towns before a state
+(``Nashville, Tennessee``), people (a name after a title; "First Last" when "Last" also
+stands alone), contractions, ordinals, products (``Windows PC``) and rules (``Security
+Rule``). A candidate is kept as an organization only when something says it is one: a
+gazetteer entry, an organization head or legal suffix, a definition, a descriptor, NER,
+the portal wording, or a role context.
+
+Roles come from context patterns on the text just left and right of each mention within
+its sentence (``a breach at X``, ``X suffered``, ``X said ... hackers``, ``The covered
+entity (CE), X,``, ``according to X``, ``researchers at X``, ``the X ransomware gang``,
+``its business associate (BA), X`` = vendor), plus the gazetteers (regulators, attacker
+groups, news outlets: final; security firms, vendors: a prior that strong victim evidence
+can beat). Names coordinated in one list (``Altel, Celcom, DiGi and Maxis``) share the
+list's strongest victim evidence. A mention in a sentence about another incident (``have
+also been targeted``, ``which previously targeted``, ``the latest in a ...``) counts as
+``other``, not victim.
+
+Mentions merge when their names are the same organization (``orgnames.same_org``:
+prefixes, acronyms, clippings, domains, dba names) or are linked by a definition or
+``known as``; a gazetteer name (``HHS``) never merges with a non-gazetteer one by initials.
+Victims are ranked by their summed victim evidence, with a bonus for the first sentence
+and for repeated mentions. An organization is listed as a victim when its evidence reaches
+half of the best victim's, or a fifth of it when a strong pattern names it as breached
+(``victim_selection`` in ``orgs.json``); others get role ``other``.
+
+Bounded repeats everywhere, one pass of each regex per sentence and short context windows
+per mention: time stays linear in the text length (10,000 capitalised words in a row
+included). Case-insensitive rules run as lower-case patterns on lower-cased windows.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..orgnames import org_key, same_org, split_dba
+from ..textspans import doc_text, is_skipped
 from .base import BreachComponent
+
+_APOS = "'’"
+_WCH = r"(?:[\w&$+.\-]|['’](?=\w))"
+_WORD = (
+    r"(?<![\w'’&$.\-])(?:[A-Z\u00C0-\u00D6\u00D8-\u00DE]" + _WCH + r"{0,40}"
+    r"|[0-9][\w.\-]{0,20}[A-Za-z]" + _WCH + r"{0,30}"
+    r"|[a-z]{1,6}[A-Z]" + _WCH + r"{0,40})"
+)
+_POSS_WORD = re.compile(r"^(.+?)(?:['’]s|s['’])$")
+_NUMLIKE = re.compile(
+    r"^\d[\d.,]*(?:k|m|b|bn|mn|gb|tb|mb|kb|pb|st|nd|rd|th|s|am|pm|x|h|hrs?|min|yo|km|kg|mm|cm|ft|mph|g|fps|bit)?$", re.I
+)
+_ACRONYM_DEF = re.compile(r"^\s{0,2}\(([A-Z][A-Za-z&.\-]{1,11})\)")
+_KNOWN_AS = re.compile(
+    r"\b(?:formerly|previously|also|now|better|once)?\s?(?:known|trading|operating|doing business)\s+as\s+"
+    r"(?:[\"“‘']([^\"”’'\n]{1,40})[\"”’']|([A-Z\u00C0-\u00DE][\w.&\-]{0,40}(?:\s+[\w.&\-]{1,40}){0,3}?))"
+    r"(?=\s*[,.;:)]|\s+(?:said|says|has|had|was|is|reported|and|which|who|that|in|on)\b|\s*$)"
+)
+#: "The covered entity (CE), Fiondella, Milone & LaSaracina, LLP, reported ..." (HHS portal wording)
+_HHS_APPOSITIVE = re.compile(
+    r"\((?:CE|BA|CEs|ACE|CA)\),\s{1,3}((?:Dr\.?\s)?[A-Z0-9][^()\n]{1,150}?),\s{1,3}(?:reported|experienced|was|were|is|has|had|"
+    r"discovered|learned|notified|submitted|filed|determined|stated|informed|lost|mailed|sent|became|received|"
+    r"suffered|provided|posted|detected|identified)\b"
+)
+#: coordinated names share their context: "The Co-op and Harrods have also been targeted"
+_COORD_RIGHT = re.compile(r"^(?:,?\s+(?:and|or|&)\s+|,\s+)(?:the\s+)?[A-Z0-9][\w.&’'\-]{0,40}(?:\s+[A-Z0-9][\w.&’'\-]{0,40}){0,4}")
+_COORD_LEFT = re.compile(r"(?:^|\s)(?:the\s+)?[A-Z0-9][\w.&’'\-]{0,40}(?:\s+[A-Z0-9][\w.&’'\-]{0,40}){0,4}(?:,?\s+(?:and|or|&)|,)\s+$")
+#: "English-speaking", "Geneva-based", "state-backed": adjectives, not names
+_HYPHEN_ADJ = re.compile(
+    r"-(?:speaking|based|owned|backed|run|linked|affiliated|born|made|sponsored|funded|led|era|style|type|"
+    r"like|related|focused|headquartered|registered|listed|operated|founded|wide|level|language)$"
+)
+#: a sentence opening with the portal's legal name: "Stonehaven Dental, P.L.L.C., the covered entity (CE), ..."
+_HHS_OPENING = re.compile(
+    r"((?:Dr\.?\s)?[A-Z0-9][^()\n]{1,150}?),\s{1,3}(?:the|a|an)\s(?:affiliated\s)?(?:covered\sentit(?:y|ies)|business\sassociate)\b"
+)
+_NOT_ORG_HEADS = frozenset(
+    "Rule Rules Act Acts Law Laws Regulation Regulations Standard Standards Report Reports Survey Study Index "
+    "PC PCs TV Flash Player Reader Phone Browser Edition Update".split()
+)
+#: contractions, ordinals and tax forms are never names ("We've", "26th December", "W-2s")
+_NOT_NAME = re.compile(r"['’](?:ve|re|ll|d|m|t)\b|^\d+(?:st|nd|rd|th)\b|^W-?2s?$|^1099s?$")
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)(?:the\s+)?")
+_STATE_AFTER = re.compile(r"^,\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2})(?=[\s,.;:)]|$)")
+_NONSPACE = re.compile(r"\S+")
+_DOTTED_CAPS = re.compile(r"(?:[A-Z]\.){2,5}")
+_ODD_NAME = re.compile(r"[A-Z0-9]|\.\w")
+_DOT_WORD = re.compile(r"\w\.[A-Za-z]")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z\-]{1,40}\b")
+_SPACES = re.compile(r"\s+")
+_TRAIL = ".,;:-–—/"
 
 
 class Orgs(BreachComponent):
-    data_files: tuple[str, ...] = ()
+    data_files = ("orgs.json", "orgs_gazetteer.json")
+    _doc_persons: set[str] = set()
 
+    # -- compile ------------------------------------------------------------------------
+    def compile(self) -> None:
+        assert self.data is not None
+        rules = self.data["orgs.json"]
+        gaz = self.data["orgs_gazetteer.json"]
+        self.suffixes = frozenset(rules["legal_suffixes"]["words"])
+        self.heads = frozenset(rules["org_heads"]["words"])
+        self.not_alone = frozenset(rules["not_org_alone"]["words"])
+        self.person_titles = frozenset(rules["person_title_words"]["words"])
+        self.at_heads = frozenset(rules["at_heads"]["words"])
+        self.nonname = frozenset(rules["non_name_words"]["words"]) - self.not_alone
+        #: stop words strip only at a sentence start ("Go Games" mid-sentence is a name)
+        self.start_nonname = self.nonname | (frozenset(w.capitalize() for w in STOP_WORDS) - self.not_alone)
+        self.connectors = frozenset(rules["connectors"]["words"])
+        conn = "|".join(re.escape(c) for c in sorted(self.connectors, key=len, reverse=True))
+        sep = (
+            r"(?:[ \t]{1,3}(?:(?:" + conn + r")[ \t]{1,3}){0,2}"
+            r"|[ \t]{0,2}[&+][ \t]{0,2}"
+            r"|,[ \t]{1,2}(?=(?:Inc|LLC|Ltd|L\.L\.C|LLP|PLLC|PLLP|P\.L\.L\.C|P\.?C|P\.?A|P\.?S|M\.?D|D\.?D\.?S|DMD|PLC|plc|Corp|Co)\b))"
+        )
+        self.name_re = re.compile(
+            _WORD + r"(?:" + sep + _WORD + r"|[ \t]{1,3}[0-9]{1,4}(?![\w.,]\w)){0,7}"
+        )
+        tlds = "|".join(sorted(rules["tlds"]["words"], key=len, reverse=True))
+        self.domain_re = re.compile(
+            r"(?<![\w@.])((?:[A-Za-z0-9][A-Za-z0-9\-]{0,62}\.){1,3}(?:" + tlds + r"|[a-z]{2}))(?![\w@])"
+        )
+        desc = "|".join(
+            re.escape(w) for w in sorted(set(rules["descriptor_nouns"]["words"]), key=len, reverse=True)
+        )
+        self.desc_re = re.compile(
+            r"\b(?:the|a|an)\s+(?:[\w’'\-]{1,30}\s+){0,5}?(?:" + desc + r")\s+[\"“‘]?"
+            r"([\w][\w.&$+\-]{0,40})"
+        )
+        lh = "|".join(re.escape(w) for w in sorted(rules["lower_heads"]["words"], key=len, reverse=True))
+        self.poss_head_re = re.compile(
+            r"^[’']s?\s+((?:[a-z][a-z\-]{1,20}\s+){0,3}?(?:" + lh + r")(?:\s+(?:of|for)\s+[a-z]{2,20}){0,1})\b"
+        )
+        self.title_re = re.compile(rules["person_titles"]["pattern"], re.IGNORECASE)
+        sel = rules.get("victim_selection", {})
+        self.min_ratio = float(sel.get("min_ratio", 0.5))
+        self.strong_min_ratio = float(sel.get("strong_min_ratio", self.min_ratio))
+        self.strong_ids = frozenset(sel.get("strong_patterns", ()))
+        self.desc_verb_re = re.compile(rules["descriptor_lowercase_verbs"]["pattern"])
+        self.cue_re = _lower_pattern(rules["breach_cue"]["pattern"])
+        self.sep_re = _lower_pattern(rules["separate_incident"]["pattern"])
+        self.left_pats: list[tuple[str, float, bool, str, re.Pattern[str], bool]] = []
+        self.right_pats: list[tuple[str, float, bool, str, re.Pattern[str], bool]] = []
+        for p in rules["roles"]["patterns"]:
+            flags = 0 if p.get("flags") == "case-sensitive" else re.IGNORECASE
+            # case-insensitive rules run as lower-case patterns on lower-cased windows:
+            # re.IGNORECASE makes these searches about ten times slower
+            rx = re.compile(p["pattern"]) if flags == 0 else _lower_pattern(p["pattern"])
+            item = (p["role"], float(p["weight"]), bool(p.get("cue")), p["id"], rx, flags != 0)
+            if p["id"] == "hhs_ce_before":
+                self.hhs_left = re.compile(p["pattern"].rstrip("$") + r"\Z", flags)
+            elif p["id"] == "hhs_ce_after":
+                self.hhs_right = re.compile(p["pattern"].lstrip("^"), flags)
+            elif p["id"] == "hhs_ba_after":
+                self.hhs_ba_right = re.compile(p["pattern"].lstrip("^"), flags)
+            (self.left_pats if p["side"] == "left" else self.right_pats).append(item)
+        # gazetteers: exact names and org keys -> role
+        self.gaz_exact: dict[str, str] = {}
+        self.gaz_key: dict[str, str] = {}
+        #: name -> prior weight of its list (absent: the list fixes the role)
+        self.gaz_prior: dict[str, float] = {}
+        for lname, lst in gaz.items():
+            if not isinstance(lst, dict) or "names" not in lst or lname in ("places", "demonyms"):
+                continue
+            role = lst.get("role", lname)
+            for n in lst["names"]:
+                if n in self.gaz_exact:
+                    continue
+                self.gaz_exact[n] = role
+                if "prior" in lst:
+                    self.gaz_prior[n] = float(lst["prior"])
+                k = org_key(n)
+                if k and (" " in k or len(k) > 3):
+                    self.gaz_key.setdefault(k, role)
+                    if "prior" in lst:
+                        self.gaz_prior.setdefault(k, float(lst["prior"]))
+        self.reg_heads = frozenset(gaz["regulator_heads"]["words"])
+        self.places = frozenset(gaz["places"]["names"])
+        self.demonyms = frozenset(gaz["demonyms"]["names"])
+        self.gaz_re = self._gazetteer_regex(gaz)
+
+    def _gazetteer_regex(self, gaz: dict[str, Any]) -> re.Pattern[str]:
+        """Lower-case or odd gazetteer names the capitalised-run regex cannot see."""
+        names = [
+            n
+            for lname in ("attacker", "researcher", "source", "vendor", "breach_data_sources", "forum_software")
+            for n in gaz.get(lname, {}).get("names", ())
+            if not re.fullmatch(_WORD + r"(?:[ \t]" + _WORD + r")*", n) or n.split()[0] in self.nonname
+        ]
+        alts = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+        return re.compile(r"(?<![\w$])(?:" + (alts or "(?!)") + r")(?![\w$])")
+
+    # -- helpers ------------------------------------------------------------------------
+    def gazetteer_role(self, name: str) -> str | None:
+        role = self.gaz_exact.get(name)
+        if role is None:
+            k = org_key(name)
+            role = self.gaz_key.get(k)
+        return role
+
+    def _clean_run(
+        self, text: str, s: int, e: int, keep_and: bool = False, at_start: bool = True
+    ) -> list[tuple[int, int]]:
+        """Trim a capitalised run to its name part(s); returns char ranges."""
+        words = [(m.start() + s, m.end() + s) for m in _NONSPACE.finditer(text[s:e])]
+        # possessives inside a run: "Ireland’s Health Service Executive" splits after a place,
+        # a trailing "Nvidia’s" loses its "’s"; "St. Luke’s Health System" stays whole
+        for i, (ws, we) in enumerate(words):
+            pm = _POSS_WORD.match(text[ws:we])
+            if pm is None:
+                continue
+            stem_end = ws + len(pm.group(1))
+            if i == len(words) - 1:
+                words[i] = (ws, stem_end)
+                break
+            stem = text[s:stem_end] if i else pm.group(1)
+            if (
+                pm.group(1) in self.places
+                or stem in self.places
+                or self.gazetteer_role(stem) is not None
+                or stem.split()[-1] in self.heads
+                or stem.split()[-1] in self.suffixes
+            ):
+                return self._clean_run(text, s, stem_end, keep_and) + self._clean_run(
+                    text, words[i + 1][0], e, keep_and
+                )
+        # a trailing period belongs to an abbreviation only ("Inc.", "U.S.")
+        out_words: list[list[int]] = [list(w) for w in words]
+        last = out_words[-1]
+        w = text[last[0] : last[1]]
+        keep_dot = w in self.suffixes or _DOTTED_CAPS.fullmatch(w) is not None
+        if w.endswith(".") and not keep_dot:
+            last[1] -= 1
+        while out_words and not keep_dot and text[out_words[-1][1] - 1] in _TRAIL:
+            out_words[-1][1] -= 1
+            if out_words[-1][1] <= out_words[-1][0]:
+                out_words.pop()
+        # strip leading non-name words and connectors, and a leading demonym ("Turkish Minecraft")
+        nonname = self.start_nonname if at_start else self.nonname
+        while out_words:
+            w = text[out_words[0][0] : out_words[0][1]]
+            nxt = text[out_words[1][0] : out_words[1][1]] if len(out_words) > 1 else ""
+            if w in nonname or w.rstrip(".") in nonname or w in self.connectors or w in "&+":
+                out_words.pop(0)
+                nonname = self.start_nonname
+            elif _HYPHEN_ADJ.search(w) and len(out_words) > 1:
+                out_words.pop(0)  # "Sharjah-based InvestBank"
+            elif w in self.not_alone and w.endswith("s") and w not in self.heads and nxt in ("of", "at", "for", "from"):
+                out_words.pop(0)  # "Members of the Girl Scouts of Orange County"
+                nonname = self.start_nonname
+            elif (
+                w in self.demonyms
+                and len(out_words) > 1
+                and text[out_words[-1][0] : out_words[-1][1]].rstrip(".,") not in self.heads
+                and text[out_words[-1][0] : out_words[-1][1]] not in self.suffixes
+            ):
+                out_words.pop(0)
+            else:
+                break
+        while out_words and text[out_words[-1][0] : out_words[-1][1]] in self.connectors | {"&", "+"}:
+            out_words.pop()
+        if not out_words:
+            return []
+        # a title inside a run starts a person's name: "DNC Chair Debbie Wasserman-Schultz"
+        for i, (ws, we) in enumerate(out_words):
+            if text[ws:we] in self.person_titles and i + 1 < len(out_words):
+                person = text[out_words[i + 1][0] : out_words[-1][1]]
+                self._doc_persons.update((person, person.split()[-1]))
+                return self._clean_run(text, out_words[0][0], out_words[i - 1][1], keep_and) if i else []
+        # "at"/"in"/"on" continue a name only after a head (University of X at Y)
+        for i in range(1, len(out_words) - 1):
+            w = text[out_words[i][0] : out_words[i][1]]
+            if w in ("at", "in", "on", "the") and (
+                w != "the" or text[out_words[i - 1][0] : out_words[i - 1][1]] not in ("of", "for", "at")
+            ):
+                prev = text[out_words[i - 1][0] : out_words[i - 1][1]]
+                if w == "the" or prev not in self.at_heads:
+                    return self._clean_run(
+                        text, out_words[0][0], out_words[i - 1][1], keep_and
+                    ) + self._clean_run(text, out_words[i + 1][0], out_words[-1][1], keep_and)
+        # split coordinations "X and Y" unless the run ends with an organization head
+        for i in range(1, len(out_words) - 1):
+            if text[out_words[i][0] : out_words[i][1]] == "and" and not keep_and:
+                lastw = text[out_words[-1][0] : out_words[-1][1]]
+                whole = text[out_words[0][0] : out_words[-1][1]]
+                if (lastw in self.heads or lastw in self.suffixes) and i >= 1 and self.gazetteer_role(
+                    text[out_words[0][0] : out_words[i - 1][1]]
+                ) is None or whole in self.gaz_exact:
+                    break
+                return self._clean_run(text, out_words[0][0], out_words[i - 1][1]) + self._clean_run(
+                    text, out_words[i + 1][0], out_words[-1][1]
+                )
+        return [(out_words[0][0], out_words[-1][1])]
+
+    # -- main -----------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
         doc._.breach_orgs = []
         doc._.breach_victims = []
+        text = doc_text(doc)
+        sents = doc._.breach_sents
+        if sents is None:
+            sents = [[0, len(text)]] if text.strip() else []
+        if not sents:
+            return doc
+        lower_words = set(_LOWER_WORD.findall(text)) if len(text) < 2_000_000 else set()
+        self._doc_persons: set[str] = set()  # names seen after a title, per document
+        mentions: list[dict[str, Any]] = []
+        links: list[tuple[int, int]] = []
+        for si, (ss, se) in enumerate(sents):
+            self._sentence_candidates(doc, text, si, ss, se, lower_words, mentions, links)
+        ents = doc.ents if len(doc) and doc.to_array("ENT_IOB").any() else ()
+        for ent in ents:
+            if ent.label_ in ("ORG", "ORGANIZATION", "NORP_ORG") and not is_skipped(
+                doc, ent.start_char, ent.end_char
+            ):
+                si = _sent_of(sents, ent.start_char)
+                if si >= 0:
+                    self._add(mentions, text, ent.start_char, ent.end_char, si, "ner")
+        if not mentions:
+            return doc
+        mentions = _dedupe(mentions)
+        cue_cache: dict[int, bool] = {}
+        for m in mentions:
+            self._score(text, sents, m, cue_cache)
+        self._share_in_lists(text, mentions)
+        self._resolve(doc, text, sents, mentions, links)
         return doc
+
+    def _add(
+        self, mentions: list[dict[str, Any]], text: str, s: int, e: int, si: int, evidence: str | None
+    ) -> dict[str, Any] | None:
+        name = _SPACES.sub(" ", text[s:e]).strip()
+        if not name or len(name) > 120:
+            return None
+        m = {"start": s, "end": e, "name": name, "sent": si, "ev": set(), "scores": {}, "sep": False}
+        if evidence:
+            m["ev"].add(evidence)
+        mentions.append(m)
+        return m
+
+    def _sentence_candidates(
+        self,
+        doc: Doc,
+        text: str,
+        si: int,
+        ss: int,
+        se: int,
+        lower_words: set[str],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+    ) -> None:
+        sent = text[ss:se]
+        words = sent.split()
+        titleish = len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+        allcaps = len(words) >= 3 and sent.upper() == sent and any(c.isalpha() for c in sent)
+        skip = doc._.breach_skip or []
+        n_before = len(mentions)
+        if not allcaps:
+            for rm in self.name_re.finditer(text, ss, se):
+                keep_and = bool(
+                    self.hhs_left.search(text, max(ss, rm.start() - 60), rm.start())
+                    or self.hhs_right.match(text, rm.end(), min(se, rm.end() + 80))
+                    or self.hhs_ba_right.match(text, rm.end(), min(se, rm.end() + 80))
+                )
+                at_start = rm.start() == ss or not text[ss : rm.start()].strip(" \t\"“‘'([")
+                for s, e in self._clean_run(text, rm.start(), rm.end(), keep_and, at_start):
+                    if skip and is_skipped(doc, s, e):
+                        continue
+                    for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
+                        self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
+        portal = [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)]
+        om = _HHS_OPENING.match(text, ss, se)
+        if om:
+            portal.append((om, True))
+        for hm, opening in portal:
+            s, e = hm.span(1)
+            inner = hm.group(1)
+            if (
+                inner.count(",") <= 6
+                and all(w in self.connectors or not w[:1].islower() for w in inner.split())
+                and not (opening and inner.split()[0].rstrip(",") in self.start_nonname)
+                and inner.split()[0].rstrip(",") not in self.not_alone
+                and not (" " not in inner and inner.endswith("ly"))
+                and not re.search(r"\b\d{4}\b", inner)
+                and not (skip and is_skipped(doc, s, e))
+            ):
+                self._add(mentions, text, s, e, si, "hhs")
+        domains = self.domain_re.finditer(text, ss, se) if _DOT_WORD.search(sent) else ()
+        for dm in domains:
+            s, e = dm.span(1)
+            if not (skip and is_skipped(doc, s, e)) and re.search(r"[a-z]{3}", dm.group(1), re.I):
+                if not any(x["start"] <= s < x["end"] for x in mentions[n_before:]):
+                    self._add(mentions, text, s, e, si, "domain")
+                else:
+                    for x in mentions[n_before:]:
+                        if x["start"] <= s < x["end"]:
+                            x["ev"].add("domain")
+        for gm in self.gaz_re.finditer(text, ss, se):
+            if not any(x["start"] <= gm.start() < x["end"] for x in mentions[n_before:]):
+                self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer")
+        for dm in self.desc_re.finditer(text, ss, se):
+            s, e = dm.span(1)
+            name = dm.group(1).rstrip(_TRAIL)
+            e = s + len(name)
+            if not name or _NUMLIKE.match(name) or name.lower() in STOP_WORDS:
+                continue
+            if not _ODD_NAME.search(name) and not self.desc_verb_re.match(text, e, min(se, e + 20)):
+                continue  # a lower-case word is a name only before a breach verb
+            hit = [x for x in mentions[n_before:] if x["start"] == s]
+            if hit:
+                hit[0]["ev"].add("descriptor")
+            elif name[:1].islower() or name[:1].isdigit():
+                if name in self.not_alone:
+                    continue
+                self._add(mentions, text, s, e, si, "descriptor")
+        known = _KNOWN_AS.finditer(text, ss, se) if " as " in sent else ()
+        for km in known:
+            g = 1 if km.group(1) is not None else 2
+            s, e = km.span(g)
+            alias = self._add(mentions, text, s, e, si, "known_as")
+            if alias is None:
+                continue
+            prev = [x for x in mentions[n_before:-1] if x["end"] <= km.start()]
+            if prev and km.start() - prev[-1]["end"] < 80:
+                links.append((id(prev[-1]), id(alias)))
+
+    def _title_split(
+        self, text: str, s: int, e: int, titleish: bool, lower_words: set[str]
+    ) -> list[tuple[int, int]]:
+        """In Title Case lines, keep only runs of words that are not ordinary lower-case words."""
+        if not titleish:
+            return [(s, e)]
+        out: list[tuple[int, int]] = []
+        cur: list[int] | None = None
+        for m in _NONSPACE.finditer(text[s:e]):
+            w = m.group(0)
+            common = (
+                w.lower() in lower_words or w.lower() in STOP_WORDS or w in self.nonname
+            ) and not w.isupper()
+            if common:
+                if cur:
+                    out.append((cur[0], cur[1]))
+                cur = None
+            elif cur is None:
+                cur = [s + m.start(), s + m.end()]
+            else:
+                cur[1] = s + m.end()
+        if cur:
+            out.append((cur[0], cur[1]))
+        return out
+
+    def _candidate(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        si: int,
+        ss: int,
+        lower_words: set[str],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+    ) -> None:
+        name = text[s:e]
+        first = name.split()[0]
+        nwords = len(name.split())
+        if nwords == 1 and (_NUMLIKE.match(name) or len(name) < 2):
+            return
+        if first[:1].isdigit() and sum(c.isalpha() for c in first) < 2:
+            lastw = name.split()[-1].rstrip(".")
+            if nwords < 3 or not (lastw in self.heads or lastw in self.suffixes):
+                return
+        after = text[e : e + 80]
+        poss = after[:1] in _APOS and (after[1:2] == "s" or name.endswith("s"))
+        if (
+            name in self.not_alone
+            or _HYPHEN_ADJ.search(name)
+            or name.split()[-1] in _NOT_ORG_HEADS
+            or _NOT_NAME.search(name)
+        ):
+            return
+        if name in self.places or name in self.demonyms or (nwords <= 3 and self._place_before_state(after)):
+            if poss:
+                pm = self.poss_head_re.match(after)
+                if pm:
+                    self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
+            return
+        # sentence-initial ordinary word ("Hackers stole ...")
+        if nwords == 1 and s == ss and not name.isupper() and (name.lower() in lower_words or name.endswith("ly")):
+            return
+        words = name.split()
+        lastw = words[-1].rstrip(".,")
+        headed = len(words) >= 2 and (lastw in self.heads or words[-1] in self.suffixes or lastw in self.suffixes)
+        if (
+            nwords >= 2
+            and not headed
+            and all(w.lower() in lower_words or w in self.connectors for w in words)
+            and self.gazetteer_role(name) is None
+        ):
+            return  # a capitalised common phrase ("Emergency Room", "Business Associate")
+        left = text[max(ss, s - 40) : s]
+        if (
+            self.title_re.search(left)
+            and not re.search(r"(?:CE|BA)\),\s*$", left)
+            and not self.hhs_right.match(text, e, min(len(text), e + 80))
+        ):
+            self._doc_persons.update((name, name.split()[-1]))
+            return  # a person after a title ("Chief executive Stuart Machin")
+        m = self._add(mentions, text, s, e, si, None)
+        if m is None:
+            return
+        if headed:
+            m["ev"].add("head")
+        if self.gazetteer_role(name):
+            m["ev"].add("gazetteer")
+        if poss:
+            pm = self.poss_head_re.match(after)
+            if pm and not re.match(r"[’']s?\s+[A-Z]", after):
+                # "Equifax's security department" stays Equifax; keep place-like heads whole
+                head = pm.group(1)
+                if any(head.endswith(h) for h in ("ministry", "government", "police", "commission", "agency")):
+                    self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
+        am = _ACRONYM_DEF.match(after)
+        if am and nwords >= 2:
+            acr = am.group(1)
+            if acr[0].upper() == name[0].upper() or same_org(acr, name):
+                m["ev"].add("acronym_def")
+                a = self._add(mentions, text, e + am.start(1), e + am.end(1), si, "acronym_def")
+                if a is not None:
+                    links.append((id(m), id(a)))
+
+    # -- scoring ------------------------------------------------------------------------
+    def _score(self, text: str, sents: list[list[int]], m: dict[str, Any], cue_cache: dict[int, bool]) -> None:
+        ss, se = sents[m["sent"]]
+        s, e = m["start"], m["end"]
+        left = text[max(ss, s - 80) : s].rstrip("\"“‘'")
+        right = text[e : min(se, e + 180)].lstrip("\"”")
+        cue = cue_cache.get(m["sent"])
+        if cue is None:
+            cue = cue_cache[m["sent"]] = self.cue_re.search(text[ss:se].lower()) is not None
+        scores: dict[str, float] = {}
+        hits: list[str] = []
+        lefts = [left]
+        cm = _COORD_LEFT.search(left)
+        if cm:
+            lefts.append(left[: cm.start()] + " ")
+        rights = [right]
+        cm = _COORD_RIGHT.match(right)
+        if cm:
+            rights.append(right[cm.end() :])
+        lefts_lc = [x.lower() for x in lefts]
+        rights_lc = [x.lower() for x in rights]
+        for role, w, need_cue, pid, rx, lc in self.left_pats:
+            if need_cue and not cue:
+                continue
+            if any(rx.search(x) for x in (lefts_lc if lc else lefts)):
+                scores[role] = scores.get(role, 0.0) + w
+                hits.append(pid)
+        for role, w, need_cue, pid, rx, lc in self.right_pats:
+            if need_cue and not cue:
+                continue
+            if any(rx.search(x) for x in (rights_lc if lc else rights)):
+                scores[role] = scores.get(role, 0.0) + w
+                hits.append(pid)
+        words = m["name"].split()
+        if words and (words[-1].capitalize() in self.reg_heads or (len(words) > 2 and words[0] == "Office" and "of" in words)):
+            scores["regulator"] = scores.get("regulator", 0.0) + 3
+        if "victim" in scores and self.sep_re.search(text[max(ss, s - 300) : min(se, e + 60)].lower()):
+            m["sep"] = True
+            scores["other"] = scores.get("other", 0.0) + scores.pop("victim")
+        m["scores"] = scores
+        m["hits"] = hits
+        m["cue"] = cue
+        if hits:
+            m["ev"].add("context")
+
+    def _share_in_lists(self, text: str, mentions: list[dict[str, Any]]) -> None:
+        """Names in one list ("JobStreet, Maxis, Celcom and DiGi were breached") share the
+        strongest victim evidence of the list."""
+        group: list[dict[str, Any]] = []
+
+        coordinated = [False]
+
+        def flush() -> None:
+            if len(group) > 1 and coordinated[0]:
+                lead = max(group, key=lambda m: m["scores"].get("victim", 0.0))
+                best = lead["scores"].get("victim", 0.0)
+                if best > 0:
+                    for m in group:
+                        if m["scores"].get("victim", 0.0) < best and not (set(m["scores"]) - {"victim"}):
+                            m["scores"]["victim"] = best
+                            m["hits"] = list(m.get("hits", ())) + list(lead.get("hits", ()))
+                            m["sep"] = m["sep"] or lead["sep"]
+                            m["ev"].add("context")
+            group.clear()
+            coordinated[0] = False
+
+        prev: dict[str, Any] | None = None
+        for m in mentions:
+            if (
+                prev is not None
+                and prev["sent"] == m["sent"]
+                and m["start"] - prev["end"] <= 40
+                and _LIST_GAP.fullmatch(text, prev["end"], m["start"])
+            ):
+                if not group:
+                    group.append(prev)
+                group.append(m)
+                if re.search(r"\b(?:and|or)\b|&", text[prev["end"] : m["start"]]):
+                    coordinated[0] = True
+            else:
+                flush()
+            prev = m
+        flush()
+
+    # -- merging and output -------------------------------------------------------------
+    def _resolve(
+        self,
+        doc: Doc,
+        text: str,
+        sents: list[list[int]],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+    ) -> None:
+        # organizations need evidence somewhere (any mention of the same name)
+        keys = [org_key(m["name"]) for m in mentions]
+        ev_by_key: dict[str, set[str]] = {}
+        for k, m in zip(keys, mentions):
+            ev_by_key.setdefault(k, set()).update(m["ev"])
+        idx = {id(m): i for i, m in enumerate(mentions)}
+        parent = list(range(len(mentions)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(i: int, j: int) -> None:
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+
+        for a, b in links:
+            if a in idx and b in idx:
+                union(idx[a], idx[b])
+        # merge by name: distinct keys compared pairwise (few per document; capped)
+        first_of_key: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            if not k:
+                continue
+            if k in first_of_key:
+                union(first_of_key[k], i)
+            else:
+                first_of_key[k] = i
+        uniq = list(first_of_key.items())[:400]
+        groles = [self.gazetteer_role(mentions[i]["name"]) for _, i in uniq]
+        # names can only match when some part starts with the same letter (prefix, acronym,
+        # clipping): a cheap filter before same_org
+        initials = [{p[:1] for p in split_dba(k)} for k, _ in uniq]
+        for x in range(len(uniq)):
+            for y in range(x + 1, len(uniq)):
+                if groles[x] != groles[y] or not (initials[x] & initials[y]):
+                    continue  # "HHS" the regulator is not "Harbor Health Services"
+                if same_org(uniq[x][0], uniq[y][0]) and not self._place_prefix(uniq[x][0], uniq[y][0]):
+                    union(uniq[x][1], uniq[y][1])
+        persons = self._person_names(mentions) | getattr(self, "_doc_persons", set())
+        clusters: dict[int, list[int]] = {}
+        for i in range(len(mentions)):
+            clusters.setdefault(find(i), []).append(i)
+        orgs: list[dict[str, Any]] = []
+        for members in clusters.values():
+            ms = [mentions[i] for i in members]
+            ev: set[str] = set()
+            for i in members:
+                ev |= ev_by_key.get(keys[i], set())
+            if not ev:
+                continue
+            names = [m["name"] for m in ms]
+            if all(n in self.nonname or n in persons for n in names):
+                continue
+            gaz_hits = [(n, self.gazetteer_role(n)) for n in names]
+            gaz_roles = [r for _, r in gaz_hits if r]
+            scores: dict[str, float] = {}
+            for m in ms:
+                for r, w in m["scores"].items():
+                    scores[r] = scores.get(r, 0.0) + w
+            victim = scores.get("victim", 0.0)
+            fixed = None
+            if gaz_roles:
+                g = max(set(gaz_roles), key=gaz_roles.count)
+                gname = next(n for n, r in gaz_hits if r == g)
+                prior = self.gaz_prior.get(gname, self.gaz_prior.get(org_key(gname)))
+                if prior is None:
+                    fixed = g
+                else:
+                    scores[g] = scores.get(g, 0.0) + prior
+            if fixed is None and "possessive_head" in ev and victim == 0 and not scores:
+                pass
+            role = fixed or (max(scores, key=lambda r: (scores[r], r == "victim")) if scores else "other")
+            if role != "victim":
+                victim = 0.0
+            best = self._best_name(ms)
+            first_best = min((m for m in ms if m["name"] == best), key=lambda m: m["start"])
+            first_pos = min(m["start"] for m in ms)
+            central = victim
+            if victim > 0:
+                if any(m["sent"] == 0 for m in ms):
+                    central += 2
+                central += min(3, len(ms) - 1) * 0.5
+            aliases = []
+            for n in sorted(set(names), key=names.index):
+                if n != best and org_key(n) != org_key(best) and n not in aliases:
+                    aliases.append(n)
+            orgs.append(
+                {
+                    "org": {
+                        "text": text[first_best["start"] : first_best["end"]],
+                        "start": first_best["start"],
+                        "end": first_best["end"],
+                        "name": best,
+                        "role": role,
+                        "aliases": aliases,
+                    },
+                    "victim": victim,
+                    "central": central,
+                    "first": first_pos,
+                    "fixed": fixed,
+                    "cue_sent": any(m.get("cue") for m in ms),
+                    "sep_only": all(m["sep"] for m in ms if m.get("cue")),
+                    "strong": any(not m["sep"] and self.strong_ids & set(m.get("hits", ())) for m in ms),
+                }
+            )
+        if not orgs:
+            return
+        victims = [o for o in orgs if o["org"]["role"] == "victim"]
+        if not victims:
+            # fallback: the earliest organization in a breach sentence that nothing else claims
+            pool = [
+                o
+                for o in orgs
+                if o["fixed"] is None
+                and o["org"]["role"] == "other"
+                and o["cue_sent"]
+                and not o["sep_only"]
+            ]
+            if pool:
+                pick = min(pool, key=lambda o: o["first"])
+                pick["org"]["role"] = "victim"
+                pick["central"] = 0.5
+                victims = [pick]
+        victims.sort(key=lambda o: (-o["central"], o["first"]))
+        top = victims[0]["central"] if victims else 0.0
+        chosen = [
+            o
+            for o in victims
+            if o["central"] >= (self.strong_min_ratio if o["strong"] else self.min_ratio) * top
+        ]
+        for o in victims:
+            if o not in chosen:
+                o["org"]["role"] = "other"
+        orgs.sort(key=lambda o: o["first"])
+        doc._.breach_orgs = [o["org"] for o in orgs]
+        doc._.breach_victims = [dict(o["org"]) for o in chosen]
+
+    def _place_before_state(self, after: str) -> bool:
+        """A town before its state: "Nashville, Tennessee", "Whiteville, NC"."""
+        m = _STATE_AFTER.match(after)
+        return bool(m) and (m.group(1) in self.places or (len(m.group(1)) == 2 and m.group(1) not in self.suffixes))
+
+    def _person_names(self, mentions: list[dict[str, Any]]) -> set[str]:
+        """News refers to people by surname: "Christina Salcido" ... "said Salcido". A one-word
+        name that ends a two- or three-word name without an organization head marks both
+        as a person (organizations are shortened to their first word: "Qantas Airways")."""
+        singles = {m["name"] for m in mentions if " " not in m["name"] and "hhs" not in m["ev"]}
+        out: set[str] = set()
+        for m in mentions:
+            words = m["name"].split()
+            if (
+                2 <= len(words) <= 3
+                and words[-1] in singles
+                and words[0] not in singles
+                and not ({"head", "gazetteer", "hhs", "acronym_def", "domain"} & m["ev"])
+                and words[-1] not in self.heads
+                and self.gazetteer_role(words[-1]) is None
+            ):
+                out.add(m["name"])
+                out.add(words[-1])
+        return out
+
+    def _place_prefix(self, a: str, b: str) -> bool:
+        """Do not merge a place with an organization named after it ("France" / "France Travail")."""
+        short = a if len(a) <= len(b) else b
+        return any(org_key(p) == short for p in (short.title(), short.upper())) and (
+            short.title() in self.places or short.upper() in self.places
+        )
+
+    def _best_name(self, ms: list[dict[str, Any]]) -> str:
+        """The best display name: the longest name ending in an organization head or legal
+        suffix, else the most frequent non-acronym name (ties: the longer, the earlier)."""
+        names = [m["name"] for m in ms]
+        plain = [n for n in names if not n.isupper()] or names
+        headed = [
+            n
+            for n in plain
+            if len(n.split()) >= 2 and (n.split()[-1] in self.suffixes or n.split()[-1].rstrip(".") in self.heads)
+        ]
+        if headed:
+            return max(headed, key=lambda n: (len(n), -names.index(n)))
+        return max(plain, key=lambda n: (plain.count(n), len(n), -names.index(n)))
+
+
+def _lower_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a case-insensitive rule as a lower-case pattern (for lower-cased text): literal
+    capitals become small letters; escapes such as ``\\W`` and ``\\S`` are kept."""
+    return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern))
+
+
+def _sent_of(sents: list[list[int]], pos: int) -> int:
+    from ..textspans import find_range
+
+    return find_range(sents, pos)
+
+
+def _dedupe(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop mentions nested inside a longer one with the same start, keep order by position."""
+    mentions.sort(key=lambda m: (m["start"], -(m["end"] - m["start"])))
+    out: list[dict[str, Any]] = []
+    hhs_end = -1
+    for m in mentions:
+        if out and out[-1]["start"] == m["start"] and out[-1]["end"] >= m["end"]:
+            out[-1]["ev"] |= m["ev"]
+            continue
+        if m["end"] <= hhs_end:
+            continue  # a piece of a portal name ("Milone" in "Fiondella, Milone & LaSaracina, LLP")
+        if "hhs" in m["ev"]:
+            hhs_end = m["end"]
+        out.append(m)
+    return out
 
 
 @Language.factory("breach_orgs", assigns=["doc._.breach_orgs", "doc._.breach_victims"])

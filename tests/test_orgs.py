@@ -1,0 +1,464 @@
+"""breach_orgs: organizations, roles and victims. Case tables by origin, quoting short
+snippets of the dev data (real sentences); nothing here needs ../shared except the
+measured-figure checks at the end, which skip without it."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+import spacy
+
+from breach_nlp.api import make_doc
+from breach_nlp.orgnames import same_org
+from breach_nlp.pipeline import build
+
+from .conftest import check_offsets, dev_pages, shared_path
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The pipeline built from the package sources (independent of a stale models/)."""
+    return build()
+
+
+def run(nlp, text: str):
+    doc = nlp(make_doc(nlp, text))
+    return doc._.breach_victims, doc._.breach_orgs
+
+
+def role_of(orgs, name: str) -> str | None:
+    for o in orgs:  # an exact name first ("HHS" the regulator, not Harbor Health Services)
+        if o["name"] == name or name in o["aliases"]:
+            return o["role"]
+    for o in orgs:
+        if same_org(o["name"], name) or any(same_org(a, name) for a in o["aliases"]):
+            return o["role"]
+    return None
+
+
+# --------------------------------------------------------------------------- victims
+# (id, text, expected victim names in order)
+SEED_SENTENCES = [
+    (
+        "seed-first-sentence",
+        "France’s health ministry confirmed on Friday that hackers accessed sensitive administrative "
+        "and medical data belonging to over 15 million individuals.",
+        ["France’s health ministry"],
+    ),
+]
+DEV_PAGES = [
+    (
+        "ms-said-cyber-attack",
+        "Marks & Spencer said on Wednesday that the cyber attack which forced it to suspend online orders "
+        "would reduce its operating profit by about £300 million, a week after the retailer confirmed that "
+        "hackers had stolen some customers' personal data.",
+        ["Marks & Spencer"],
+    ),
+    (
+        "qantas-attack-on-platform",
+        "Qantas Airways said on Wednesday that 5.7 million unique customers had personal information stolen "
+        "in a cyber attack on a third-party platform used by one of its contact centres.",
+        ["Qantas Airways"],
+    ),
+    (
+        "caesars-bloomberg-reported",
+        "Caesars Entertainment paid roughly $15 million, about half of a $30 million demand, after hackers "
+        "copied its loyalty program database on August 18, 2023, Bloomberg reported.",
+        ["Caesars Entertainment"],
+    ),
+    (
+        "air-india-and-sita",
+        "Air India said on Friday that personal data of 4,500,000 passengers worldwide had been compromised "
+        "in a cyberattack on SITA, the Geneva-based technology company that operates its passenger service system.",
+        ["Air India", "SITA"],
+    ),
+    (
+        "viamedis-almerys-cnil",
+        "The CNIL, France's data protection authority, has received breach notifications from Viamedis and "
+        "Almerys, two companies that manage third-party payment. Both were hit by cyberattacks at the end of "
+        "January 2024.\nCyberattacks on Viamedis and Almerys: more than 33 million people concerned",
+        ["Viamedis", "Almerys"],
+    ),
+    (
+        "hse-ireland-possessive-acronym",
+        "Ireland's Health Service Executive (HSE) has started writing to about 113,000 people whose personal "
+        "or medical information was stolen in the Conti ransomware attack. A review later found that the "
+        "attackers first got into the HSE's network on 18 March 2021.",
+        ["Health Service Executive"],
+    ),
+]
+HHS = [
+    (
+        "ce-appositive",
+        "The covered entity (CE), Bay Area Anesthesia, reported that its business associate (BA) experienced a "
+        "cyber-attack that affected the protected health information (PHI) of 15,196 individuals. The CE "
+        "notified HHS, affected individuals, the media, and provided substitute notice.",
+        ["Bay Area Anesthesia"],
+    ),
+    (
+        "ce-before-and-its-ba",
+        "Monroe County Hospital, the covered entity (CE), reported that its business associate (BA), Navicent, "
+        "was impacted by a cyber-attack that affected 10,970 individuals.",
+        ["Monroe County Hospital"],
+    ),
+    (
+        "ba-apostrophe-name",
+        "The business associate (BA), O’Neil Digital Solutions, reported that a workforce member mailed the "
+        "protected health information (PHI) of 1,722 individuals to the wrong recipients.",
+        ["O’Neil Digital Solutions"],
+    ),
+    (
+        "doctor-is-covered-entity",
+        "Dr. Amy Woodruff, the covered entity (CE), reported that her practice was the victim of a ransomware "
+        "attack that affected the electronic protected health information (ePHI) of 10,862 individuals.",
+        ["Amy Woodruff"],
+    ),
+    (
+        "commas-in-legal-name",
+        "The covered entity (CE), Fiondella, Milone & LaSaracina, LLP, reported that it experienced a "
+        "cyber-attack affecting the protected health information (PHI) of 1,000 individuals.",
+        ["Fiondella, Milone & LaSaracina, LLP"],
+    ),
+    (
+        "and-inside-ba-name",
+        "Marshall and Melhorn, a business associate (BA), reported that it experienced a ransomware incident "
+        "that affected the protected health information (PHI) of 9,412 individuals.",
+        ["Marshall and Melhorn"],
+    ),
+]
+HIBP = [
+    (
+        "descriptor-digit-name",
+        "In 2015, the free web hosting provider 000webhost suffered a major data breach that exposed almost "
+        "15 million customer records.",
+        ["000webhost"],
+    ),
+    (
+        "descriptor-123rf",
+        "In March 2020, the stock photo site 123RF suffered a data breach which impacted over 8 million "
+        "subscribers and was subsequently sold online.",
+        ["123RF"],
+    ),
+    (
+        "forum-was-hacked",
+        "In May 2014, the Avast anti-virus forum was hacked and 423k member records were exposed.",
+        ["Avast"],
+    ),
+    (
+        "known-as-and-source",
+        "In April 2013, the adult website known as Brazzers was hacked and 790k accounts were exposed publicly. "
+        "The breach was brought to light by the Vigilante.pw data breach reporting site in September 2016.",
+        ["Brazzers"],
+    ),
+    (
+        "lowercase-domain",
+        "In 2024, the lesbian dating website ladies.com suffered a data breach. The breach included extensive "
+        "personal information on 119k users of the service.",
+        ["ladies.com"],
+    ),
+    (
+        "quoted-name-after-descriptor",
+        'In August 2022, millions of records from Mexican bank "Banorte" were publicly dumped on a popular '
+        "hacking forum.",
+        ["Banorte"],
+    ),
+]
+CASIE = [
+    (
+        "acronym-defined",
+        "Defense Point Security (DPS) told employees that hackers stole W-2 tax data. DPS said the breach "
+        "affected all employees.",
+        ["Defense Point Security"],
+    ),
+    (
+        "list-after-include",
+        "Telecommunications providers caught by the breach include Altel, Celcom, DiGi and Maxis, reports suggest.",
+        ["Altel", "Celcom", "DiGi", "Maxis"],
+    ),
+    (
+        "members-of-and-exposed",
+        "Members of the Girl Scouts of Orange County were notified this week that their personal information "
+        "may have been exposed to an unknown person.",
+        ["Girl Scouts of Orange County"],
+    ),
+    (
+        "hacked-object-and-surname-source",
+        "Late last year, TheDarkOverlord hacked Larson Studios and downloaded an unknown number of files, "
+        "said Christina Salcido. Salcido said the studio was notified.",
+        ["Larson Studios"],
+    ),
+]
+BUGS_CAUGHT = [
+    (
+        "regulator-acronym-is-not-victim-acronym",  # HHS ~ Harbor Health Services by initials
+        "The covered entity (CE), Harbor Health Services, reported that an employee was the victim of an email "
+        "phishing attack. The CE notified HHS, affected individuals, and the media.",
+        ["Harbor Health Services"],
+    ),
+    (
+        "possessive-verb-name",  # "Domino's refused" is the name, not a possessive
+        "Domino's refused to pay the ransom and six months later, the attackers released the data.",
+        ["Domino"],
+    ),
+]
+HHS_MORE = [
+    (
+        "town-before-state-is-not-victim",
+        "The covered entity (CE), Poplar Bluff Regional Medical Center, reported that a tornado struck the "
+        "Nashville, Tennessee area and destroyed records containing the protected health information (PHI) "
+        "of 1,000 individuals.",
+        ["Poplar Bluff Regional Medical Center"],
+    ),
+    (
+        "legal-name-with-commas-opening",
+        "Stonehaven Dental, P.L.L.C., the covered entity (CE), reported that its facility was burglarized and "
+        "a network server containing PHI was stolen.",
+        ["Stonehaven Dental"],
+    ),
+    (
+        "state-of-department",
+        "The State of Arizona Department of Administration, the covered entity (CE), reported that its "
+        "business associate (BA) mailed the protected health information (PHI) of 1,000 individuals to the "
+        "wrong recipients.",
+        ["State of Arizona Department of Administration"],
+    ),
+]
+VICTIM_CASES = SEED_SENTENCES + DEV_PAGES + HHS + HHS_MORE + HIBP + CASIE + BUGS_CAUGHT
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in VICTIM_CASES], ids=[c[0] for c in VICTIM_CASES])
+def test_victims(nlp, text: str, expected: list[str]) -> None:
+    victims, orgs = run(nlp, text)
+    names = [v["name"] for v in victims]
+    assert len(names) == len(expected), (text, names)
+    for got, want in zip(sorted(names), sorted(expected)):
+        assert same_org(got, want), (text, names)
+    for o in orgs + victims:
+        assert text[o["start"] : o["end"]] == o["text"], (text, o)
+
+
+# --------------------------------------------------------------------------- roles
+# (id, text, organization, role)
+ROLES = [
+    ("attacker-claimed", "The DragonForce group claimed responsibility for the attack on the retailer.", "DragonForce", "attacker"),
+    ("attacker-gang-before", "The Qilin ransomware gang posted almost 400GB of data on its leak site on June 20.", "Qilin", "attacker"),
+    ("attacker-goes-by", "The hacker, who goes by the name xenZen, had been offering the data through chatbots.", "xenZen", "attacker"),
+    ("regulator-appositive", "The agency has filed a complaint and notified the CNIL, France's data protection authority, within 72 hours.", "CNIL", "regulator"),
+    ("regulator-fined", "South Korea's Personal Information Protection Commission (PIPC) on Thursday fined SK Telecom 134.8 billion won over a hack that exposed data.", "Personal Information Protection Commission", "regulator"),
+    ("regulator-ftc", "Equifax Inc. will pay up to $700 million to settle investigations into the 2017 data breach, the Federal Trade Commission said on Monday.", "Federal Trade Commission", "regulator"),
+    ("researcher-at", "Researchers at Palo Alto Networks' Unit 42 had warned shortly before the attack that Scattered Spider was targeting airlines.", "Unit 42", "researcher"),
+    ("source-reported-by", "Okta said hackers stole data from its support system. The update was reported earlier by BleepingComputer.", "BleepingComputer", "source"),
+    ("source-sentence-end", "Caesars Entertainment paid roughly $15 million after hackers copied its loyalty program database, Bloomberg reported.", "Bloomberg", "source"),
+    ("vendor-hosted-by", "Qantas said customer data was stolen from a contact centre platform. The platform was reportedly hosted by Salesforce.", "Salesforce", "vendor"),
+    ("vendor-its-ba", "Monroe County Hospital, the covered entity (CE), reported that its business associate (BA), Navicent, was impacted by a cyber-attack.", "Navicent", "vendor"),
+    ("vendor-framework", "Attackers exploited an unpatched vulnerability in the Apache Struts web application framework on an Equifax online dispute portal.", "Apache Struts", "vendor"),
+    ("regulator-hhs-notified", "The covered entity (CE), Harbor Health Services, reported a phishing attack. The CE notified HHS, affected individuals, and the media.", "HHS", "regulator"),
+]
+
+
+@pytest.mark.parametrize("text,org,role", [c[1:] for c in ROLES], ids=[c[0] for c in ROLES])
+def test_roles(nlp, text: str, org: str, role: str) -> None:
+    victims, orgs = run(nlp, text)
+    assert role_of(orgs, org) == role, (text, [(o["name"], o["role"]) for o in orgs])
+    if role in ("attacker", "regulator", "source", "researcher", "vendor"):
+        assert not any(v["name"] == org or org in v["aliases"] for v in victims), (text, victims)
+
+
+# --------------------------------------------------------------------------- separate incidents
+SEPARATE = [
+    (
+        "co-op-harrods-also-targeted",
+        "Marks & Spencer said hackers had stolen some customers' personal data. The attack has been linked to "
+        "Scattered Spider. The Co-op and Harrods have also been targeted in recent weeks.",
+        "Marks & Spencer",
+        ["Co-op", "Harrods"],
+    ),
+    (
+        "brazil-previously-targeted",
+        "Nvidia said on Tuesday that a threat actor had taken employee credentials from its systems. "
+        "The group, which previously targeted Brazil's health ministry, has been posting updates on Telegram.",
+        "Nvidia",
+        ["Brazil's health ministry"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,victim,others", [c[1:] for c in SEPARATE], ids=[c[0] for c in SEPARATE])
+def test_separate_incident_is_not_victim(nlp, text: str, victim: str, others: list[str]) -> None:
+    victims, orgs = run(nlp, text)
+    assert [v["name"] for v in victims] == [victim], (text, victims)
+    for o in others:
+        assert role_of(orgs, o) == "other", (text, [(x["name"], x["role"]) for x in orgs])
+
+
+# --------------------------------------------------------------------------- merging
+def test_alias_merging_acronym_and_possessive(nlp) -> None:
+    text = (
+        "Ireland's Health Service Executive (HSE) has started writing to 113,000 people whose data was "
+        "stolen. The attackers first got into the HSE's network on 18 March 2021. The HSE said the cost "
+        "passed €100 million."
+    )
+    victims, orgs = run(nlp, text)
+    hse = [o for o in orgs if same_org(o["name"], "Health Service Executive")]
+    assert len(hse) == 1, orgs
+    assert hse[0]["name"] == "Health Service Executive"
+    assert "HSE" in hse[0]["aliases"]
+    assert len(victims) == 1
+
+
+def test_alias_merging_prefix_and_known_as(nlp) -> None:
+    text = (
+        "France Travail, the national employment agency formerly known as Pôle emploi, said on Wednesday "
+        "that hackers may have stolen personal data. France Travail said passwords were not affected."
+    )
+    victims, orgs = run(nlp, text)
+    assert [v["name"] for v in victims] == ["France Travail"]
+    assert "Pôle emploi" in victims[0]["aliases"]
+
+    text = (
+        "Qantas Airways said that 5.7 million customers had personal information stolen. Qantas said it "
+        "detected unusual activity. The airline said no passwords were compromised."
+    )
+    victims, orgs = run(nlp, text)
+    assert len(orgs) == 1 and orgs[0]["name"] == "Qantas Airways", orgs
+    assert "Qantas" in orgs[0]["aliases"]
+
+
+def test_people_are_not_organizations(nlp) -> None:
+    text = (
+        "Chief executive Stuart Machin said the company was using the disruption as a chance. "
+        "Disney CEO Bob Iger said hackers stole a film. Iger said the studio would not pay."
+    )
+    victims, orgs = run(nlp, text)
+    names = {o["name"] for o in orgs}
+    assert not names & {"Stuart Machin", "Bob Iger", "Iger"}, orgs
+
+
+def test_company_after_victim_needs_no_output(nlp) -> None:
+    victims, orgs = run(nlp, "Coinbase said cybercriminals had bribed contractors to copy data. The company said it would not pay.")
+    assert [o["name"] for o in orgs] == ["Coinbase"]
+
+
+# --------------------------------------------------------------------------- NER stand-in
+def test_ner_org_entities_are_candidates() -> None:
+    """A pipeline whose NER ran before us: its ORG entities become candidates (stand-in ruler)."""
+    nlp = build()
+    text = "Hackers breached acme widgets and stole the customer database."
+    assert run(nlp, text)[0] == []  # lower-case name: our rules alone do not see it
+    ruler = nlp.add_pipe("entity_ruler", first=True)
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"LOWER": "acme"}, {"LOWER": "widgets"}]}])
+    doc = nlp(make_doc(nlp, text))
+    assert [v["name"] for v in doc._.breach_victims] == ["acme widgets"]
+
+
+# --------------------------------------------------------------------------- seed and skips
+def test_seed_page_one_victim(nlp, seed_text: str) -> None:
+    victims, orgs = run(nlp, seed_text)
+    assert len(victims) == 1
+    assert victims[0]["name"] in ("France’s health ministry", "France’s Health Ministry")
+    doc = nlp(make_doc(nlp, seed_text))
+    boiler = seed_text.index("Great! Next, complete checkout")
+    record = seed_text.index('"id": "FRE1772224282"')
+    for o in orgs:
+        assert o["start"] < min(boiler, record) or not (o["start"] >= record), o
+        assert not any(s <= o["start"] < e for s, e in doc._.breach_skip), o
+
+
+def test_seed_via_extract(seed_text: str) -> None:
+    import breach_nlp
+
+    report = breach_nlp.extract(seed_text)
+    check_offsets(seed_text, report)
+    assert [v.name for v in report.victims] in (["France’s health ministry"], ["France’s Health Ministry"])
+
+
+# --------------------------------------------------------------------------- bad input
+BAD_INPUT = [
+    ("all-caps", "EQUIFAX SAID HACKERS STOLE DATA OF 147 MILLION PEOPLE. THE FTC FINED EQUIFAX."),
+    ("no-capitals", "hackers stole data from a hospital and the company said it notified patients."),
+    ("unicode-quotes-dashes", "“Kaleida Health” — the hospital group — said ‘hackers’ accessed e‑mail accounts; Kaleida Health’s staff were notified."),
+    ("empty-ish", "   \n\n  "),
+    ("lone-punctuation", "’s ’ ( ) , . — & & of and"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in BAD_INPUT], ids=[c[0] for c in BAD_INPUT])
+def test_bad_input_never_crashes(nlp, text: str) -> None:
+    victims, orgs = run(nlp, text)
+    for o in orgs:
+        assert text[o["start"] : o["end"]] == o["text"]
+
+
+def test_unicode_name_merges(nlp) -> None:
+    text = "“Kaleida Health” said hackers accessed e‑mail accounts. Kaleida Health’s patients were notified."
+    victims, orgs = run(nlp, text)
+    assert [v["name"] for v in victims] == ["Kaleida Health"]
+
+
+def test_capitalized_run_stays_linear(nlp) -> None:
+    def cost(n: int) -> float:
+        text = " ".join(["Alpha", "Beta", "Gamma", "Delta"] * (n // 4)) + " suffered a data breach."
+        t0 = time.perf_counter()
+        run(nlp, text)
+        return time.perf_counter() - t0
+
+    small, big = cost(10_000), cost(40_000)
+    assert small < 2.0
+    assert big < 8 * max(small, 0.02), (small, big)
+
+
+# --------------------------------------------------------------------------- serialization
+def test_component_round_trip(tmp_path) -> None:
+    nlp = build()
+    nlp.to_disk(tmp_path / "p")
+    nlp2 = spacy.load(tmp_path / "p")
+    text = "The covered entity (CE), Gruber Dental, reported that two of its servers were encrypted by ransomware."
+    a = nlp(make_doc(nlp, text))._.breach_victims
+    b = nlp2(make_doc(nlp2, text))._.breach_victims
+    assert a == b and a and a[0]["name"] == "Gruber Dental"
+
+
+# --------------------------------------------------------------------------- measured on ../shared
+def test_dev_pages_victims_and_no_bad_roles(nlp) -> None:
+    pages = dev_pages()
+    if not pages:
+        pytest.skip("../shared/dev-pages not present")
+    tp = fp = fn = 0
+    for page in pages:
+        victims, orgs = run(nlp, page["text"])
+        gold = page["gold"]["victims"]
+        hit = set()
+        for v in victims:
+            m = [i for i, g in enumerate(gold) if any(same_org(v["name"], a) for a in g)]
+            if m:
+                hit.add(m[0])
+            else:
+                fp += 1
+        tp += len(hit)
+        fn += len(gold) - len(hit)
+        for other in page["gold"].get("other_orgs") or []:
+            if other["role"] in ("regulator", "source", "attacker"):
+                assert not any(same_org(v["name"], other["name"]) for v in victims), (page["id"], other)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.9, (tp, fp, fn)
+
+
+def test_hibp_victim_f1(nlp) -> None:
+    path = shared_path("real-dev", "hibp.jsonl")
+    tp = fp = fn = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        victims, _ = run(nlp, page["text"])
+        gold = page["gold"]["victims"]
+        hit = set()
+        for v in victims:
+            m = [i for i, g in enumerate(gold) if any(same_org(v["name"], a) for a in g)]
+            if m:
+                hit.add(m[0])
+            else:
+                fp += 1
+        tp += len(hit)
+        fn += len(gold) - len(hit)
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.85, (tp, fp, fn)
