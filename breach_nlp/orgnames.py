@@ -26,6 +26,7 @@ LEGAL_SUFFIXES = frozenset(
 )
 _POSSESSIVE = re.compile(r"['’`]s\b|(?<=s)['’`](?=\s|$)")
 _NONWORD = re.compile(r"[^\w&]+")
+_WORDS = re.compile(r"[\w&]+")  # the pieces between _NONWORD runs
 _INITIAL_DOTS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z]\b)")
 #: legal forms dropped anywhere after the first word ("Bosselman Energy, Inc. Health Plan")
 INNER_SUFFIXES = frozenset("inc incorporated ltd llc llp pllc pllp corp plc pc md dds dmd dpm".split())
@@ -36,10 +37,16 @@ _DBA = re.compile(r"\b(?:d\s?/\s?b\s?/\s?a|d\.b\.a\.?|dba|doing business as|t/a|
 def org_key(name: str) -> str:
     """A comparison key: case, accents, punctuation, possessives, a leading 'the' and
     trailing legal suffixes removed."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = _POSSESSIVE.sub("", _INITIAL_DOTS.sub(r"\1", s))
-    words = ["&" if w == "and" else w for w in _NONWORD.sub(" ", s).split() if w]
+    if name.isascii():  # NFKD leaves ASCII as it is
+        s = name.lower()
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    if "." in s:
+        s = _INITIAL_DOTS.sub(r"\1", s)
+    if "'" in s or "’" in s or "`" in s:
+        s = _POSSESSIVE.sub("", s)
+    words = ["&" if w == "and" else w for w in _WORDS.findall(s)]
     if words and words[0] in ("the", "dr", "drs", "mr", "mrs", "ms", "prof"):
         words = words[1:]
     words = words[:1] + [w for w in words[1:] if w not in INNER_SUFFIXES]

@@ -6,6 +6,7 @@ Ranges are sorted, non-overlapping ``[start, end)`` pairs stored on the Doc by t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Sequence
 
@@ -58,7 +59,16 @@ def merge_ranges(ranges: list[list[int]]) -> list[list[int]]:
 
 def is_skipped(doc: Doc, start: int, end: int | None = None) -> bool:
     """True when ``[start, end)`` touches a skip region (embedded record, boilerplate, URL)."""
-    skip = doc._.breach_skip or []
+    return touches(doc._.breach_skip or [], start, end)
+
+
+def touches(skip: Sequence[Sequence[int]], start: int, end: int | None = None) -> bool:
+    """``is_skipped`` on the list ``doc._.breach_skip`` read once (a ``doc._`` read costs
+    more than the test): True when ``[start, end)`` touches one of the ranges.
+
+    >>> touches([[0, 5], [10, 20]], 6, 11), touches([[0, 5], [10, 20]], 6, 10)
+    (True, False)
+    """
     if find_range(skip, start) >= 0:
         return True
     if end is not None and end - 1 > start:
@@ -83,3 +93,32 @@ def sentence_text(doc: Doc, pos: int) -> tuple[int, str]:
     s, e = sents[i]
     return s, doc_text(doc)[s:e]
 
+
+_INLINE_FLAGS = re.compile(r"\(\?[-aiLmsux]")
+
+
+def lowered_regex(rx: "re.Pattern[str]") -> "re.Pattern[str] | None":
+    """``rx`` without IGNORECASE, to run on lower-cased text (``re`` matches literal
+    alternatives much faster case-sensitively), or None when that is not safe: the
+    pattern must be ASCII without upper-case letters (group syntax ``(?P<``/``(?P=``
+    aside), so no ``\\S``, ``\\W``, ``\\B`` or ``[A-Z]``, and without inline flags
+    (``(?-i:may)``). On a text for which ``lowered_ok`` holds it finds exactly the
+    matches ``rx`` finds on the text.
+
+    >>> bool(lowered_regex(re.compile(r"\\bshould\\b", re.I)).flags & re.I)
+    False
+    >>> lowered_regex(re.compile(r"\\bHIPAA\\b", re.I)), lowered_regex(re.compile(r"(?-i:may)", re.I))
+    (None, None)
+    """
+    src = rx.pattern.replace("(?P<", "").replace("(?P=", "")
+    if not (src.isascii() and src == src.lower()) or _INLINE_FLAGS.search(src):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+def lowered_ok(text: str, low: str) -> bool:
+    """Is ``low`` (``text.lower()``) a faithful stand-in for ``text`` under IGNORECASE?
+    Yes when lower-casing kept every offset and the text has no dotless ``ı`` or long
+    ``ſ`` (the only characters IGNORECASE also folds onto ASCII letters, ``i``/``s``,
+    that lower-casing leaves alone)."""
+    return len(low) == len(text) and "\u0131" not in low and "\u017f" not in low

@@ -20,8 +20,8 @@ from spacy.util import registry
 
 from .textspans import TEXT_KEY
 
-LONG_RUN = 256
-PIECE = 64
+LONG_RUN = 64
+PIECE = 32
 _LONG = re.compile(r"\S{%d,}" % LONG_RUN)
 
 

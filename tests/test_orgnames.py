@@ -63,3 +63,21 @@ def test_empty_names_never_match() -> None:
 def test_doctests() -> None:
     failures, _ = doctest.testmod(orgnames)
     assert failures == 0
+
+
+# BUGS_CAUGHT: the ASCII fast path and the skipped substitutions must give the same keys
+ORG_KEY_SAME = [
+    ("accents", "Société Générale", "societe generale"),
+    ("possessive_curly", "France’s Health Ministry", "france health ministry"),
+    ("possessive_backtick", "Macy`s Inc.", "macy"),
+    ("initials", "U.S. Department of Health", "us department of health"),
+    ("plural_possessive", "Girls' Schools Trust", "girls schools trust"),
+    ("and", "Marshall and Melhorn, L.L.C.", "marshall & melhorn"),
+    ("symbols", "AT&T Inc.", "at&t"),
+    ("underscore", "foo_bar corp", "foo_bar"),
+]
+
+
+@pytest.mark.parametrize("name,key", [c[1:] for c in ORG_KEY_SAME], ids=[c[0] for c in ORG_KEY_SAME])
+def test_org_key_fast_paths(name: str, key: str) -> None:
+    assert org_key(name) == key

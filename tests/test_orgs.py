@@ -462,3 +462,104 @@ def test_hibp_victim_f1(nlp) -> None:
         tp += len(hit)
         fn += len(gold) - len(hit)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.85, (tp, fp, fn)
+
+
+# -- speed rewrites must not change what the rules say ----------------------------------------
+# Left-context rules end at the mention (``...$``): they run backwards, anchored, on the
+# reversed window; required words are tested first; right rules sit behind one anchored gate.
+# These checks compare the fast forms with the plain searches on real windows and variants.
+SPEED_WINDOWS = [
+    ("CASIE", "A data breach at "),
+    ("CASIE", "the personal information of customers of "),
+    ("CASIE", "according to a statement from the "),
+    ("CASIE", "Researchers at security firm "),
+    ("CASIE", "the ransomware gang known as "),
+    ("HHS", "The covered entity (CE), "),
+    ("HHS", "its business associate (BA), "),
+    ("HHS", "business associate, the "),
+    ("DEV_PAGES", "said on Wednesday that hackers had stolen data from "),
+    ("DEV_PAGES", "Chief executive "),
+    ("DEV_PAGES", "the online betting platform "),
+    ("HIBP", "In approximately March 2015, the free web hosting provider "),
+    ("BUGS_CAUGHT", "stolen from\n"),
+    ("BUGS_CAUGHT", "hacked the\n"),
+    ("BUGS_CAUGHT", ""),
+]
+
+
+def _variants(window: str):
+    import random
+
+    rnd = random.Random(len(window))
+    alphabet = list("ab CE,().;’'-\n") + ["the ", "from ", "at ", "of "]
+    yield window
+    yield window.lower()
+    yield window + "\n"
+    yield window + "\n\n"
+    for cut in range(0, len(window) + 1, 3):
+        yield window[cut:]
+    for _ in range(40):
+        chars = list(window)
+        for _ in range(rnd.randint(1, 4)):
+            chars.insert(rnd.randint(0, len(chars)), rnd.choice(alphabet))
+        yield "".join(chars)
+
+
+@pytest.mark.parametrize("window", [w for _, w in SPEED_WINDOWS], ids=[f"{o}:{w[:20]!r}" for o, w in SPEED_WINDOWS])
+def test_reversed_left_rules_agree_with_search(nlp, window: str) -> None:
+    import re
+
+    from breach_nlp.components.orgs import _COORD_LEFT, _lower_pattern, _reversed_left
+
+    comp = nlp.get_pipe("breach_orgs")
+    forward = [
+        re.compile(p["pattern"]) if p.get("flags") == "case-sensitive" else _lower_pattern(p["pattern"])
+        for p in comp.data["orgs.json"]["roles"]["patterns"]
+        if p["side"] == "left"
+    ] + [comp.title_re, _COORD_LEFT]
+    for fw in forward:
+        rev = _reversed_left(fw)
+        if rev is None:
+            continue
+        for x in _variants(window):
+            if fw is not comp.title_re and fw is not _COORD_LEFT:
+                x = x.lower()
+            r = x[::-1]
+            fast = bool(rev.match(r) or (r[:1] == "\n" and rev.match(r[1:])))
+            assert fast == bool(fw.search(x)), (fw.pattern[:60], x)
+        if fw is comp.title_re:
+            assert all(comp._title_before(x) == bool(fw.search(x)) for x in _variants(window))
+
+
+def test_prefilters_and_gates_are_necessary(nlp) -> None:
+    """A rule never matches a window without one of its required words; the right gate
+    never closes on a window some right rule matches."""
+    comp = nlp.get_pipe("breach_orgs")
+    windows = [x for _, w in SPEED_WINDOWS for x in _variants(w)]
+    rights = [", which suffered a data breach", " researchers said", "’s customers were", ": hackers", " ransomware gang"]
+    for _, _, _, pid, rx, lc, pf, rev in comp.left_pats:
+        if pf is None or not lc:
+            continue
+        for x in windows:
+            low = x.lower()
+            has = any(lit in low for lit in pf) if type(pf) is tuple else pf.search(low) is not None
+            matched = bool(rev and (rx.match(low[::-1]) or (low[::-1][:1] == "\n" and rx.match(low[::-1][1:])))) if rev is not None else bool(rx.search(low))
+            assert has or not matched, (pid, x)
+    for x in rights + windows:
+        for _, _, _, pid, rx, lc, _pf, _rev in comp.right_pats:
+            y = x.lower() if lc else x
+            gate = comp.right_gate_lc if lc else comp.right_gate_cs
+            if rx.search(y):
+                assert gate is None or gate.match(y), (pid, x)
+
+
+def test_best_name_keeps_its_choice(nlp) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    ms = [{"name": n} for n in ("HSE", "Health Service Executive", "HSE", "the HSE")]
+    assert comp._best_name(ms) == "Health Service Executive"
+    ms = [{"name": n} for n in ("Qantas", "QANTAS", "Qantas", "Qantas Airways")]
+    assert comp._best_name(ms) == "Qantas Airways"
+    ms = [{"name": n} for n in ("Optus", "Optus", "Singtel", "QANTAS")]
+    assert comp._best_name(ms) == "Optus"
+    ms = [{"name": n} for n in ("HHS", "OCR", "OCR")]
+    assert comp._best_name(ms) == "OCR"

@@ -23,3 +23,13 @@ def test_sample_page_exists():
     run_cmd, _ = _commands()
     sample = re.search(r"(examples/\S+)", run_cmd).group(1)
     assert (ROOT / sample).is_file()
+
+
+def test_quickstart_runs():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(ROOT / "examples" / "quickstart.py")], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "15,000,000" in out.stdout

@@ -64,7 +64,6 @@ is never chosen.
 
 from __future__ import annotations
 
-import heapq
 import re
 from typing import Any, Iterator
 
@@ -72,7 +71,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import DIGITS_RE, alternation, parse_count, scale_re
-from ..textspans import doc_text, is_skipped, sentence_index
+from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches
 from .base import BreachComponent
 
 _SCALE_RE = scale_re("scale")
@@ -180,6 +179,9 @@ class Counts(BreachComponent):
         self.number = re.compile(number, re.IGNORECASE)
         self.wordnum = re.compile(wordnum, re.IGNORECASE)
         self.vague = re.compile(vague, re.IGNORECASE)
+        # the same scans on the lower-cased text (faster; None when not applicable)
+        self.wordnum_low = lowered_regex(self.wordnum)
+        self.vague_low = lowered_regex(self.vague)
         self.plus = re.compile(d["plus_suffix"]["pattern"], re.IGNORECASE)
         nb = d["not_count_before"]
         self.not_before_words = frozenset(w.lower() for w in nb["words"])
@@ -224,9 +226,10 @@ class Counts(BreachComponent):
         scans: list[Iterator[re.Match]] = [self._digit_numbers(text)]
         low = text.lower()
         if "illion" in low or "thousand" in low or "hundred" in low or "dozen" in low:
-            scans.append(self.wordnum.finditer(text))
+            ok = lowered_ok(text, low)
+            scans.append(_finditer(self.wordnum, self.wordnum_low if ok else None, text, low))
             if "illions" in low or "thousands" in low:
-                scans.append(self.vague.finditer(text))
+                scans.append(_finditer(self.vague, self.vague_low if ok else None, text, low))
         return scans
 
     def _digit_numbers(self, text: str) -> Iterator[re.Match]:
@@ -296,15 +299,17 @@ class Counts(BreachComponent):
         text = doc_text(doc)
         found: list[dict[str, Any]] = []
         sents = doc._.breach_sents or []
+        skip = doc._.breach_skip or []
         ctx_cache: dict[int, tuple[bool, bool, list[int]]] = {}
         last_end = -1
         scans = self._scans(text)
-        matches = scans[0] if len(scans) == 1 else heapq.merge(*scans, key=_start)
+        # merged by position; a stable sort keeps heapq.merge's order (ties: earlier scan first)
+        matches = scans[0] if len(scans) == 1 else sorted([m for scan in scans for m in scan], key=_start)
         for m in matches:
             if m.start() < last_end:
                 continue
             try:
-                c = self._candidate(doc, text, m, sents, ctx_cache)
+                c = self._candidate(doc, text, m, sents, ctx_cache, skip)
             except (ValueError, OverflowError, IndexError):  # pragma: no cover - defensive
                 c = None
             if c is not None:
@@ -317,7 +322,8 @@ class Counts(BreachComponent):
         return doc
 
     def _candidate(
-        self, doc: Doc, text: str, m: re.Match, sents: list, ctx_cache: dict[int, tuple[bool, bool, list[int]]]
+        self, doc: Doc, text: str, m: re.Match, sents: list, ctx_cache: dict[int, tuple[bool, bool, list[int]]],
+        skip: list,
     ) -> dict[str, Any] | None:
         s, e = m.start(), m.end()
         g = m.groupdict()
@@ -327,9 +333,9 @@ class Counts(BreachComponent):
             before = text[max(0, s - PRE_WINDOW) : s]
             if not _WORD_NEXT.match(text, e, e + 3) and " of " not in before and ":" not in before[-3:]:
                 return None
-        if is_skipped(doc, s, e):
+        if touches(skip, s, e):
             return None
-        si = sentence_index(doc, s)
+        si = find_range(sents, s)
         if si < 0:
             return None
         sent_start, sent_end = sents[si]
@@ -609,6 +615,18 @@ class Counts(BreachComponent):
         if chosen is not None:
             main = out[reps.index(chosen)]
         return out, main
+
+
+def _finditer(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str) -> Iterator[re.Match]:
+    """``rx.finditer(text)``; found on the lower-cased text by ``rx_low`` when given (the
+    same spans), each match then taken again with ``rx`` at its start for its groups."""
+    if rx_low is None:
+        yield from rx.finditer(text)
+        return
+    for g in rx_low.finditer(low):
+        m = rx.match(text, g.start())
+        if m is not None:
+            yield m
 
 
 def _start(m: re.Match) -> int:

@@ -28,8 +28,11 @@ Rules, in order:
    ``medical``) at the same span: such data is protected health information.
 
 Cheap substring prefilters (``prefilter`` in the cues file) skip the cue regexes for
-sentences that cannot contain a cue; everything else is a handful of compiled regexes per
-sentence that holds a mention, so the cost grows with the text, not with the taxonomy.
+sentences that cannot contain a cue (and the HIPAA document pattern for pages without its
+words); everything else is a handful of compiled regexes per sentence that holds a
+mention, so the cost grows with the text, not with the taxonomy. The cue regexes written
+in lower case run case-sensitively on the lower-cased page (the same matches as
+IGNORECASE on the page, several times faster) unless lower-casing would move offsets.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
-from ..textspans import doc_text, find_range, is_skipped, merge_ranges
+from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
 from .base import BreachComponent
 
 CUES_FILE = "datatypes_cues.json"
@@ -51,6 +54,29 @@ BACKWARD_REACH = 220
 
 def _alt(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+#: Cue regexes that may run on the lower-cased text without IGNORECASE (faster, same matches).
+_LOWERABLE = ("boundary", "neg_fwd", "neg_no", "neg_bwd", "neg_evidence", "ev_misuse", "ev_exposure",
+              "advice", "med_before", "med_after")
+
+
+def _lowered(rx: re.Pattern) -> re.Pattern:
+    """``rx`` for lower-cased text (``textspans.lowered_regex``); raises when not usable."""
+    low = lowered_regex(rx)
+    if low is None:
+        raise ValueError(rx.pattern)
+    return low
+
+
+class _Cues:
+    """The cue regexes of one text form: ``src`` is the text they run on."""
+
+    __slots__ = _LOWERABLE
+
+    def __init__(self, **rx: re.Pattern) -> None:
+        for k, v in rx.items():
+            setattr(self, k, v)
 
 
 class DataTypes(BreachComponent):
@@ -77,10 +103,19 @@ class DataTypes(BreachComponent):
         self.med_after = re.compile(mc["after"], re.IGNORECASE) if mc.get("after") else None
         self.med_type = (mc.get("type", "phi"), mc.get("category", "medical"))
         self.med_cats = frozenset(mc.get("categories", ["personal"]))
+        # the lower-cased text serves when lower-casing is exactly what IGNORECASE does:
+        # same length and no dotless i / long s (IGNORECASE folds those onto i / s)
+        orig = {k: getattr(self, k) for k in _LOWERABLE}
+        self.cues_text = _Cues(**orig)
+        try:
+            self.cues_low: _Cues | None = _Cues(**{k: _lowered(v) if v is not None else None for k, v in orig.items()})
+        except ValueError:
+            self.cues_low = None
         pf = cues.get("prefilter") or {}
         self.pre_neg = tuple(pf.get("negation", ()))
         self.pre_hedge = tuple(pf.get("hedge", ()))
         self.pre_advice = tuple(pf.get("advice", ()))
+        self.pre_med_doc = tuple(pf.get("medical_document", ()))
 
     # ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -92,9 +127,14 @@ class DataTypes(BreachComponent):
         sents = doc._.breach_sents or []
         skip = doc._.breach_skip or []
         lex = self.lexicon
+        low = text.lower()
+        if self.cues_low is not None and lowered_ok(text, low):
+            src, R = low, self.cues_low
+        else:
+            src, R = text, self.cues_text
         mentions = lex.mentions(text)
         if skip:
-            mentions = [m for m in mentions if not is_skipped(doc, m.start, m.end)]
+            mentions = [m for m in mentions if not touches(skip, m.start, m.end)]
         by_sent: dict[int, list] = {}
         loose = []
         for m in mentions:
@@ -106,7 +146,7 @@ class DataTypes(BreachComponent):
         results: list[tuple] = []
         for i, ms in by_sent.items():
             s0, s1 = sents[i]
-            results.extend(self._judge(text, s0, s1, ms))
+            results.extend(self._judge(text, src, R, s0, s1, ms))
         results.extend((m, False, False) for m in loose)
         results.sort(key=lambda r: r[0].start)
         ctx: dict = {}
@@ -120,11 +160,11 @@ class DataTypes(BreachComponent):
                 "negated": negated,
                 "hedged": hedged and not negated,
             })
-        out = self._medical_context(text, out)
+        out = self._medical_context(text, src, R, out)
         doc._.breach_data_types = out
         return doc
 
-    def _medical_context(self, text: str, out: list[dict]) -> list[dict]:
+    def _medical_context(self, text: str, src: str, R: _Cues, out: list[dict]) -> list[dict]:
         """HIPAA context: personal (or financial) data of a covered entity or of patients is also PHI.
 
         Applies only when no exposed medical mention exists; adds a ``phi`` mention at the
@@ -133,7 +173,12 @@ class DataTypes(BreachComponent):
         """
         if not out or any(d["category"] == "medical" and not d["negated"] for d in out):
             return out
-        hipaa = bool(self.med_doc and self.med_doc.search(text))
+        if self.med_doc is None or (
+            src is not text and self.pre_med_doc and not any(map(src.__contains__, self.pre_med_doc))
+        ):
+            hipaa = False  # the lower-cased page holds none of the document pattern's words
+        else:
+            hipaa = bool(self.med_doc.search(text))
         typ, cat = self.med_type
         res: list[dict] = []
         for d in out:
@@ -141,18 +186,18 @@ class DataTypes(BreachComponent):
             if d["negated"] or d["category"] not in self.med_cats:
                 continue
             ok = hipaa
-            if not ok and self.med_before is not None:
-                ok = bool(self.med_before.search(text, max(0, d["start"] - 40), d["start"]))
-            if not ok and self.med_after is not None:
-                ok = bool(self.med_after.match(text[d["end"]:d["end"] + 80]))
+            if not ok and R.med_before is not None:
+                ok = bool(R.med_before.search(src, max(0, d["start"] - 40), d["start"]))
+            if not ok and R.med_after is not None:
+                ok = bool(R.med_after.match(src[d["end"]:d["end"] + 80]))
             if ok:
                 res.append({**d, "type": typ, "category": cat})
         return res
 
     # ------------------------------------------------------------------------------
-    def _clauses(self, text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    def _clauses(self, src: str, R: _Cues, s0: int, s1: int) -> list[tuple[int, int]]:
         cuts = [s0]
-        for b in self.boundary.finditer(text, s0, s1):
+        for b in R.boundary.finditer(src, s0, s1):
             cuts.append(b.end())
         cuts.append(s1)
         out = []
@@ -161,40 +206,42 @@ class DataTypes(BreachComponent):
                 out.append((a, b))
         return out or [(s0, s1)]
 
-    def _judge(self, text: str, s0: int, s1: int, ms: list) -> list[tuple]:
-        """(mention, negated, hedged) for the mentions of one sentence; advice dropped."""
-        low = text[s0:s1].lower()
+    def _judge(self, text: str, src: str, R: _Cues, s0: int, s1: int, ms: list) -> list[tuple]:
+        """(mention, negated, hedged) for the mentions of one sentence; advice dropped.
+
+        ``src`` is ``text`` or its lower-cased copy, the text ``R``'s regexes run on."""
+        low = src[s0:s1] if src is not text else text[s0:s1].lower()
         # advice: whole sentence or from the cue on
         if self.advice_start.match(text, s0, s1):
             return []
-        if not self.pre_advice or any(w in low for w in self.pre_advice):
-            adv = self.advice.search(text, s0, s1)
+        if not self.pre_advice or any(map(low.__contains__, self.pre_advice)):
+            adv = R.advice.search(src, s0, s1)
             if adv:
                 ms = [m for m in ms if m.end <= adv.start()]
                 if not ms:
                     return []
-        has_neg = not self.pre_neg or any(w in low for w in self.pre_neg)
-        has_hedge = not self.pre_hedge or any(w in low for w in self.pre_hedge)
+        has_neg = not self.pre_neg or any(map(low.__contains__, self.pre_neg))
+        has_hedge = not self.pre_hedge or any(map(low.__contains__, self.pre_hedge))
         if not has_neg and not has_hedge:
             return [(m, False, False) for m in ms]
-        clauses = self._clauses(text, s0, s1)
+        clauses = self._clauses(src, R, s0, s1)
         neg_ranges: list[tuple[int, int]] = []
         hedge_ranges: list[tuple[int, int]] = []
         mstarts = [m.start for m in ms]
         for cs, ce in clauses:
             if has_neg:
-                for c in self.neg_fwd.finditer(text, cs, ce):
+                for c in R.neg_fwd.finditer(src, cs, ce):
                     neg_ranges.append((c.end(), ce))
-                for c in self.neg_no.finditer(text, cs, ce):
+                for c in R.neg_no.finditer(src, cs, ce):
                     j = bisect_left(mstarts, c.end())
                     if j < len(ms) and ms[j].start < ce and ms[j].start - c.end() <= self.neg_no_reach:
                         neg_ranges.append((c.end(), ce))
-                for c in self.neg_evidence.finditer(text, cs, ce):
+                for c in R.neg_evidence.finditer(src, cs, ce):
                     # "no evidence that X was accessed" negates; "... was misused" does not
-                    if self.ev_misuse.search(text, c.end(), ce) and not self.ev_exposure.search(text, c.end(), ce):
+                    if R.ev_misuse.search(src, c.end(), ce) and not R.ev_exposure.search(src, c.end(), ce):
                         continue
                     neg_ranges.append((c.end(), ce))
-                for c in self.neg_bwd.finditer(text, cs, ce):
+                for c in R.neg_bwd.finditer(src, cs, ce):
                     neg_ranges.append((max(cs, c.start() - BACKWARD_REACH), c.start()))
             if has_hedge and self.hedge.search(text, cs, ce):
                 hedge_ranges.append((cs, ce))

@@ -30,7 +30,9 @@ dates (``July 29, 2017``, ``7 February 2024``, ``Oct 23``, ``Sept. 29th``, ``Mar
 weekdays (``on Friday``, ``last Wednesday``, ``Saturday afternoon``) and relative
 expressions (``last week``, ``earlier this month``, ``two days ago``, ``today``, ``in recent
 months``, ``the past few years``). Matches inside ``doc._.breach_skip`` (embedded records,
-boilerplate, URLs) are ignored. Overlapping candidates: the longest wins.
+boilerplate, URLs) are ignored. Overlapping candidates: the longest wins. (Speed: one
+shared scan finds the word starts where any of the five candidate regexes may match; each
+then runs only there, with exactly the matches of its own scan over the text.)
 
 **Ranges and shared years**: ``between A and B``, ``from A to/until/through B`` and
 ``A – B`` give one mention per end; the first carries ``end_value``. A date written without
@@ -93,7 +95,7 @@ from ..datevalues import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
-from ..textspans import doc_text, find_range, is_skipped
+from ..textspans import doc_text, find_range, is_skipped, touches
 from .base import BreachComponent
 
 _YEAR = r"(?:1[89]\d\d|20[0-4]\d)"
@@ -125,6 +127,76 @@ _WIRE = re.compile(
 )
 #: ASCII upper -> lower, same length, so offsets into the lowered text hold for the original.
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+#: The leading first-character test of a candidate regex (``(?=[...])`` or ``(?=\d)``), and
+#: the same followed by a word boundary.
+_LEAD = re.compile(r"\(\?=(?:\[([^\]\\]{1,40})\]|\\d)\)")
+_LEAD_B = re.compile(r"^(\(\?=\[[^\]\\]{1,40}\]\))\\b")
+
+
+def _uncaptured(p: str) -> str:
+    """``p`` with every group non-capturing and every back-reference replaced by a copy of
+    its group's pattern: the same or more matches, and no captures to save and restore
+    (much faster inside a large alternation)."""
+    out: list[str] = []
+    groups: dict[str, str] = {}
+    stack: list = []
+    i, n, in_class = 0, len(p), False
+    while i < n:
+        c = p[i]
+        if c == "\\":
+            out.append(p[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+            out.append(c)
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            if i < n and p[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and p[i] == "]":
+                out.append("]")
+                i += 1
+            continue
+        if c == "(":
+            if p.startswith("(?P<", i):
+                j = p.index(">", i)
+                out.append("(?:")
+                stack.append((p[i + 4:j], len(out)))
+                i = j + 1
+                continue
+            if p.startswith("(?P=", i):
+                j = p.index(")", i)
+                out.append("(?:" + groups[p[i + 4:j]] + ")")
+                i = j + 1
+                continue
+            if p.startswith("(?", i):
+                out.append("(")
+                stack.append((None, 0))
+                i += 1
+                continue
+            out.append("(?:")
+            stack.append((None, 0))
+            i += 1
+            continue
+        if c == ")":
+            name, start = stack.pop()
+            if name:
+                groups[name] = "".join(out[start:])
+            out.append(")")
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _alt(words: list[str]) -> str:
@@ -237,11 +309,22 @@ class Dates(BreachComponent):
             rf"|(?P<past>past)\b(?!{S}(?:\d|{num}|{vague}|{unit}))"
             r")",
         )
-        self.scans = tuple(
-            (kind, rx)
-            for kind, rx in (("numeric", self.re_numeric), ("wordy", self.re_wordy), ("relative", self.re_relative),
-                             ("weekday", self.re_weekday), ("year", self.re_year))
+        self.scans = (("numeric", self.re_numeric), ("wordy", self.re_wordy), ("relative", self.re_relative),
+                      ("weekday", self.re_weekday), ("year", self.re_year))
+        # One scan finds every position where some candidate regex may match (each of them
+        # starts at a word start): a word boundary, the union of their first-character
+        # classes, then all of them (without captures or their own boundary test) in one
+        # lookahead. It may report more positions than they match, never fewer; the kinds'
+        # own regexes then run only there (see _candidates): one boundary test per
+        # character instead of five.
+        heads = [_LEAD.match(rx.pattern) for _k, rx in self.scans]
+        first = "(?=[" + "".join(h.group(1) or r"\d" for h in heads) + "])" if all(heads) else ""
+        self.re_any = re.compile(
+            r"\b" + first + "(?="
+            + "|".join("(?:" + _uncaptured(_LEAD_B.sub(r"\1", rx.pattern, count=1)) + ")" for _k, rx in self.scans)
+            + ")"
         )
+        assert all(rx.flags == self.re_any.flags for _k, rx in self.scans)
         roles = ("discovery", "disclosure", "incident", "other")
         self.re_cues, self.re_noun_cues = (
             re.compile(
@@ -286,11 +369,12 @@ class Dates(BreachComponent):
         self._link(text, cands, published)
         out: list[dict[str, Any]] = [pub_mention] if pub_mention is not None else []
         prev_range_role: str | None = None
+        sents = doc._.breach_sents or []
         for i, c in enumerate(cands):
             if prev_range_role is not None:  # the second end of a range takes the first end's role
                 role = prev_range_role
             elif i < MAX_ROLE_MENTIONS:
-                role = self._role(doc, low, c["start"], c["end"])
+                role = self._role(sents, low, c["start"], c["end"])
             else:
                 role = "other"
             prev_range_role = role if c.get("range_next") else None
@@ -419,19 +503,32 @@ class Dates(BreachComponent):
 
     # -- candidates ---------------------------------------------------------------------
     def _candidates(self, doc: Doc, text: str, low: str) -> list[dict[str, Any]]:
-        raw: list[tuple[int, int, str, re.Match[str], dict[str, str]]] = []
-        for kind, rx in self.scans:
-            for m in rx.finditer(low):
+        raw: list[tuple[int, int, str, re.Match[str], dict[str, str], int]] = []
+        # the matches of each kind's ``finditer(low)``: a kind is tried at each position the
+        # shared scan reports (every position where any kind matches) from its last match's end
+        scans = self.scans
+        resume = [0] * len(scans)
+        for g in self.re_any.finditer(low):
+            p = g.start()
+            for k, (kind, rx) in enumerate(scans):
+                if p < resume[k]:
+                    continue
+                m = rx.match(low, p)
+                if m is None:
+                    continue
+                resume[k] = m.end()
                 start, pre = self._left(low, kind, m)
                 if start is not None and self._accept(text, low, kind, m, start, pre):
-                    raw.append((start, m.end(), kind, m, pre))
-        raw.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+                    raw.append((start, m.end(), kind, m, pre, k))
+        # the order of one finditer per kind, kind after kind, stably sorted by (start, -length)
+        raw.sort(key=lambda t: (t[0], t[0] - t[1], t[5], t[3].start()))
         out: list[dict[str, Any]] = []
         last_end = -1
-        for s, e, kind, m, pre in raw:
+        skip = doc._.breach_skip or []
+        for s, e, kind, m, pre, _k in raw:
             if s < last_end:  # overlaps the previous pick: leftmost, then longest, wins
                 continue
-            if is_skipped(doc, s, e):
+            if touches(skip, s, e):
                 continue
             out.append({"start": s, "end": e, "kind": kind, "m": m, "pre": pre, "text": text[s:e]})
             last_end = e
@@ -729,9 +826,9 @@ class Dates(BreachComponent):
                     a["range_next"] = True
 
     # -- roles ------------------------------------------------------------------------------
-    def _role(self, doc: Doc, text: str, start: int, end: int) -> str:
-        """Role from cue words around ``[start, end)``; ``text`` is the lower-cased text."""
-        sents = doc._.breach_sents or []
+    def _role(self, sents: list, text: str, start: int, end: int) -> str:
+        """Role from cue words around ``[start, end)``; ``text`` is the lower-cased text and
+        ``sents`` is ``doc._.breach_sents``."""
         i = find_range(sents, start)
         ss, se = (sents[i][0], sents[i][1]) if i >= 0 else (max(0, start - 200), min(len(text), end + 200))
         ss = max(ss, start - 160)

@@ -20,12 +20,26 @@ from ..textspans import doc_text, merge_ranges
 from .base import BreachComponent
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}")
+#: A break starts at its ``.!?`` or line break (``m.start()``), which is consumed first so
+#: ``re`` skips to those characters in C: a sentence end (``.!?`` and closing quotes, group
+#: ``pq``, before spaces and an upper-case letter, digit or quote), a blank line, or a line
+#: break that is not mid-sentence (not after ``a-z,;`` or not before a lower-case letter).
 _BREAK = re.compile(
-    r"(?P<punct>[.!?][\"'”’)\]]*)[ \t]+(?=[\"'“‘(]?[A-Z0-9])"
-    r"|\n[ \t]*\n\s*"
-    r"|(?<![a-z,;])\n|\n(?![ \t]*[a-z])"
+    r"[.!?\n](?:(?<=[.!?])(?P<pq>[\"'”’)\]]*)[ \t]+(?=[\"'“‘(]?[A-Z0-9])"
+    r"|(?<=\n)[ \t]*\n\s*"
+    r"|(?<=\n)(?<![a-z,;]\n)|(?<=\n)(?![ \t]*[a-z]))"
 )
-_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def _word_before(text: str, a: int, b: int) -> str:
+    """The run of non-space characters ending at ``b`` (or just before a final line
+    break) inside ``text[a:b]``, or ""; what ``re.search(r"(\\S+)$", text[a:b])`` finds."""
+    window = text[a:b]
+    if window.endswith("\n"):
+        window = window[:-1]
+    if not window or window[-1].isspace():
+        return ""
+    return window.split()[-1]
 
 
 class Layout(BreachComponent):
@@ -60,11 +74,11 @@ class Layout(BreachComponent):
         out: list[list[int]] = []
         cur = start
         for m in _BREAK.finditer(text, start, end):
-            if m.group("punct") is not None:
-                cut = m.start("punct") + len(m.group("punct"))
-                if m.group("punct")[0] == ".":
-                    w = _WORD_BEFORE.search(text, max(cur, m.start() - 40), m.start())
-                    word = w.group(1).lower() if w else ""
+            c = text[m.start()]
+            if c != "\n":
+                cut = m.end("pq")
+                if c == ".":
+                    word = _word_before(text, max(cur, m.start() - 40), m.start()).lower()
                     word = word.lstrip("(\"'“‘")
                     if word + "." in self.abbrevs or (len(word) == 1 and word.isalpha()):
                         continue

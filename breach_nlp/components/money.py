@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import DIGITS_RE, MAX_COUNT, SCALES, alternation, scale_re
-from ..textspans import doc_text, is_skipped, sentence_index
+from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches
 from .base import BreachComponent
 
 #: price-parser also accepts 1.234,56; a few more digit shapes than the counts' DIGITS_RE.
@@ -83,16 +83,19 @@ class Money(BreachComponent):
             frag = "|".join(d["kinds"][kind])
             cues.append(f"(?P<{kind}>{frag})")
         self.cues = re.compile(r"\b(?:" + "|".join(cues) + r")", re.IGNORECASE)
+        # the same cues, case-sensitive, for the lower-cased text (faster; None if unusable)
+        self.cues_low = lowered_regex(self.cues)
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         sents = doc._.breach_sents or []
+        skip = doc._.breach_skip or []
         found: list[dict[str, Any]] = []
         for m in self._scan(text):
             s, e = m.start(), m.end()
-            if is_skipped(doc, s, e):
+            if touches(skip, s, e):
                 continue
-            si = sentence_index(doc, s)
+            si = find_range(sents, s)
             if si < 0:
                 continue
             try:
@@ -103,8 +106,13 @@ class Money(BreachComponent):
                 item["_sent"] = si
                 found.append(item)
         tallies: dict[int, str] = {}
+        src, cues = text, self.cues
+        if found and self.cues_low is not None:
+            low = text.lower()
+            if lowered_ok(text, low):
+                src, cues = low, self.cues_low
         for i, item in enumerate(found):
-            item["kind"] = self._kind(text, found, i, sents[item["_sent"]], tallies)
+            item["kind"] = self._kind(src, cues, found, i, sents[item["_sent"]], tallies)
         doc._.breach_money = [{k: v for k, v in it.items() if not k.startswith("_")} for it in found]
         return doc
 
@@ -149,8 +157,11 @@ class Money(BreachComponent):
         return {"text": m.group(0), "start": m.start(), "end": m.end(), "amount": value, "currency": currency}
 
     def _kind(
-        self, text: str, found: list[dict[str, Any]], i: int, sent: list[int], tallies: dict[int, str]
+        self, text: str, cues: re.Pattern[str], found: list[dict[str, Any]], i: int, sent: list[int],
+        tallies: dict[int, str],
     ) -> str:
+        """The kind cue nearest the amount (``cues`` runs on ``text``, the page or its
+        lower-cased copy), else the sentence's most frequent cue, else "other"."""
         item = found[i]
         lo = max(sent[0], item["start"] - 70)
         if i > 0 and found[i - 1]["_sent"] == item["_sent"]:
@@ -159,7 +170,7 @@ class Money(BreachComponent):
         if i + 1 < len(found) and found[i + 1]["_sent"] == item["_sent"]:
             hi = min(hi, found[i + 1]["start"])
         best: tuple[int, str] | None = None
-        for cm in self.cues.finditer(text, lo, hi):
+        for cm in cues.finditer(text, lo, hi):
             dist = item["start"] - cm.end() if cm.end() <= item["start"] else cm.start() - item["end"]
             kind = cm.lastgroup or "other"
             if best is None or dist < best[0]:
@@ -169,7 +180,7 @@ class Money(BreachComponent):
         si = item["_sent"]
         if si not in tallies:  # once per sentence: a long sentence with many amounts stays linear
             tally: dict[str, int] = {}
-            for cm in self.cues.finditer(text, sent[0], sent[1]):
+            for cm in cues.finditer(text, sent[0], sent[1]):
                 if cm.lastgroup:
                     tally[cm.lastgroup] = tally.get(cm.lastgroup, 0) + 1
             tallies[si] = (

@@ -49,6 +49,11 @@ half of the best victim's, or a fifth of it when a strong pattern names it as br
 Bounded repeats everywhere, one pass of each regex per sentence and short context windows
 per mention: time stays linear in the text length (10,000 capitalised words in a row
 included). Case-insensitive rules run as lower-case patterns on lower-cased windows.
+Left-context rules (and the person-title and list rules) end at the mention, so they run
+backwards: one anchored ``match`` of the reversed rule on the reversed window instead of a
+search from every position; a rule's required words are tested first when they are few;
+one anchored gate skips all right rules when none can match. These change no answer
+(tests/test_orgs.py compares them with the plain searches).
 """
 
 from __future__ import annotations
@@ -56,12 +61,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+try:  # the regex parser and compiler: prefilters and reversed rules (see _score)
+    from re import _compiler, _constants as _C, _parser as _P  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_compile as _compiler  # type: ignore[no-redef]
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _P  # type: ignore[no-redef]
+
+_compile_tree = _compiler.compile
+
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..orgnames import org_key, same_org, split_dba
-from ..textspans import doc_text, is_skipped
+from ..textspans import doc_text, is_skipped, touches
 from .base import BreachComponent
 
 _APOS = "'’"
@@ -72,6 +86,7 @@ _WORD = (
     r"|[a-z]{1,6}[A-Z]" + _WCH + r"{0,40})"
 )
 _POSS_WORD = re.compile(r"^(.+?)(?:['’]s|s['’])$")
+_POSS_END = "s'’"
 _NUMLIKE = re.compile(
     r"^\d[\d.,]*(?:k|m|b|bn|mn|gb|tb|mb|kb|pb|st|nd|rd|th|s|am|pm|x|h|hrs?|min|yo|km|kg|mm|cm|ft|mph|g|fps|bit)?$", re.I
 )
@@ -119,6 +134,7 @@ _TRAIL = ".,;:-–—/"
 class Orgs(BreachComponent):
     data_files = ("orgs.json", "orgs_gazetteer.json")
     _doc_persons: set[str] = set()
+    _skip: list[list[int]] = []
 
     # -- compile ------------------------------------------------------------------------
     def compile(self) -> None:
@@ -134,6 +150,7 @@ class Orgs(BreachComponent):
         #: stop words strip only at a sentence start ("Go Games" mid-sentence is a name)
         self.start_nonname = self.nonname | (frozenset(w.capitalize() for w in STOP_WORDS) - self.not_alone)
         self.connectors = frozenset(rules["connectors"]["words"])
+        self.connectors_amp = self.connectors | {"&", "+"}
         conn = "|".join(re.escape(c) for c in sorted(self.connectors, key=len, reverse=True))
         sep = (
             r"(?:[ \t]{1,3}(?:(?:" + conn + r")[ \t]{1,3}){0,2}"
@@ -159,6 +176,7 @@ class Orgs(BreachComponent):
             r"^[’']s?\s+((?:[a-z][a-z\-]{1,20}\s+){0,3}?(?:" + lh + r")(?:\s+(?:of|for)\s+[a-z]{2,20}){0,1})\b"
         )
         self.title_re = re.compile(rules["person_titles"]["pattern"], re.IGNORECASE)
+        self.title_rev = _reversed_left(self.title_re)
         sel = rules.get("victim_selection", {})
         self.min_ratio = float(sel.get("min_ratio", 0.5))
         self.strong_min_ratio = float(sel.get("strong_min_ratio", self.min_ratio))
@@ -166,14 +184,24 @@ class Orgs(BreachComponent):
         self.desc_verb_re = re.compile(rules["descriptor_lowercase_verbs"]["pattern"])
         self.cue_re = _lower_pattern(rules["breach_cue"]["pattern"])
         self.sep_re = _lower_pattern(rules["separate_incident"]["pattern"])
-        self.left_pats: list[tuple[str, float, bool, str, re.Pattern[str], bool]] = []
-        self.right_pats: list[tuple[str, float, bool, str, re.Pattern[str], bool]] = []
+        #: (role, weight, needs a breach cue, id, regex, runs lower-case, literal prefilter,
+        #: reversed: the regex is the rule read backwards, for reversed windows)
+        self.left_pats: list[tuple[str, float, bool, str, re.Pattern[str], bool, Any, Any]] = []
+        self.right_pats: list[tuple[str, float, bool, str, re.Pattern[str], bool, Any, Any]] = []
         for p in rules["roles"]["patterns"]:
             flags = 0 if p.get("flags") == "case-sensitive" else re.IGNORECASE
             # case-insensitive rules run as lower-case patterns on lower-cased windows:
             # re.IGNORECASE makes these searches about ten times slower
             rx = re.compile(p["pattern"]) if flags == 0 else _lower_pattern(p["pattern"])
-            item = (p["role"], float(p["weight"]), bool(p.get("cue")), p["id"], rx, flags != 0)
+            pf = _prefilter(rx)
+            if p["side"] == "left":
+                # a left rule ends at the mention: run it backwards, anchored, on the reversed
+                # window (after a cheap test of its required words, when there is one)
+                rev = _reversed_left(rx)
+                if rev is not None:
+                    pf = pf if type(pf) is tuple else None
+                    rx = rev
+            item = (p["role"], float(p["weight"]), bool(p.get("cue")), p["id"], rx, flags != 0, pf, rev)
             if p["id"] == "hhs_ce_before":
                 self.hhs_left = re.compile(p["pattern"].rstrip("$") + r"\Z", flags)
             elif p["id"] == "hhs_ce_after":
@@ -181,6 +209,12 @@ class Orgs(BreachComponent):
             elif p["id"] == "hhs_ba_after":
                 self.hhs_ba_right = re.compile(p["pattern"].lstrip("^"), flags)
             (self.left_pats if p["side"] == "left" else self.right_pats).append(item)
+        #: the left rules that need no breach cue, in the same order
+        self.left_pats_nocue = [p for p in self.left_pats if not p[2]]
+        # gates: one anchored try tells when none of the right rules can match a window (a
+        # gate of the reversed left rules costs as much as the rules: not used)
+        self.right_gate_lc = _any_of_anchored([p[4] for p in self.right_pats if p[5]])
+        self.right_gate_cs = _any_of_anchored([p[4] for p in self.right_pats if not p[5]])
         # gazetteers: exact names and org keys -> role
         self.gaz_exact: dict[str, str] = {}
         self.gaz_key: dict[str, str] = {}
@@ -229,10 +263,12 @@ class Orgs(BreachComponent):
         self, text: str, s: int, e: int, keep_and: bool = False, at_start: bool = True
     ) -> list[tuple[int, int]]:
         """Trim a capitalised run to its name part(s); returns char ranges."""
-        words = [(m.start() + s, m.end() + s) for m in _NONSPACE.finditer(text[s:e])]
+        words = [m.span() for m in _NONSPACE.finditer(text, s, e)]
         # possessives inside a run: "Ireland’s Health Service Executive" splits after a place,
         # a trailing "Nvidia’s" loses its "’s"; "St. Luke’s Health System" stays whole
         for i, (ws, we) in enumerate(words):
+            if text[we - 1] not in _POSS_END:
+                continue  # not a possessive (cheap test before _POSS_WORD)
             pm = _POSS_WORD.match(text[ws:we])
             if pm is None:
                 continue
@@ -284,7 +320,7 @@ class Orgs(BreachComponent):
                 out_words.pop(0)
             else:
                 break
-        while out_words and text[out_words[-1][0] : out_words[-1][1]] in self.connectors | {"&", "+"}:
+        while out_words and text[out_words[-1][0] : out_words[-1][1]] in self.connectors_amp:
             out_words.pop()
         if not out_words:
             return []
@@ -331,6 +367,7 @@ class Orgs(BreachComponent):
             return doc
         lower_words = set(_LOWER_WORD.findall(text)) if len(text) < 2_000_000 else set()
         self._doc_persons: set[str] = set()  # names seen after a title, per document
+        self._skip = doc._.breach_skip or []  # read once: a doc._ read is slow
         mentions: list[dict[str, Any]] = []
         links: list[tuple[int, int]] = []
         for si, (ss, se) in enumerate(sents):
@@ -377,26 +414,32 @@ class Orgs(BreachComponent):
         links: list[tuple[int, int]],
     ) -> None:
         sent = text[ss:se]
-        words = sent.split()
-        titleish = len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
-        allcaps = len(words) >= 3 and sent.upper() == sent and any(c.isalpha() for c in sent)
-        skip = doc._.breach_skip or []
+        titleish: bool | None = None  # computed on first need
+        allcaps = sent.upper() == sent and any(c.isalpha() for c in sent) and len(sent.split()) >= 3
+        skip = self._skip
         n_before = len(mentions)
         if not allcaps:
+            first_word = se - len(sent.lstrip(" \t\"“‘'(["))
             for rm in self.name_re.finditer(text, ss, se):
                 keep_and = bool(
-                    self.hhs_left.search(text, max(ss, rm.start() - 60), rm.start())
+                    # the portal rule needs a comma: test that first
+                    text.find(",", max(ss, rm.start() - 60), rm.start()) >= 0
+                    and self.hhs_left.search(text, max(ss, rm.start() - 60), rm.start())
                     or self.hhs_right.match(text, rm.end(), min(se, rm.end() + 80))
                     or self.hhs_ba_right.match(text, rm.end(), min(se, rm.end() + 80))
                 )
-                at_start = rm.start() == ss or not text[ss : rm.start()].strip(" \t\"“‘'([")
+                at_start = rm.start() <= first_word  # only quotes/brackets before it
                 for s, e in self._clean_run(text, rm.start(), rm.end(), keep_and, at_start):
-                    if skip and is_skipped(doc, s, e):
+                    if skip and touches(skip, s, e):
                         continue
+                    if titleish is None:
+                        words = sent.split()
+                        titleish = len(words) >= 4 and sum(map(str.isupper, [w[0] for w in words])) >= 0.7 * len(words)
                     for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
                         self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
         portal = [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)]
-        om = _HHS_OPENING.match(text, ss, se)
+        # the opening needs "covered entity" or "business associate": test the words first
+        om = _HHS_OPENING.match(text, ss, se) if ("covered" in sent or "business" in sent) else None
         if om:
             portal.append((om, True))
         for hm, opening in portal:
@@ -409,13 +452,13 @@ class Orgs(BreachComponent):
                 and inner.split()[0].rstrip(",") not in self.not_alone
                 and not (" " not in inner and inner.endswith("ly"))
                 and not re.search(r"\b\d{4}\b", inner)
-                and not (skip and is_skipped(doc, s, e))
+                and not (skip and touches(skip, s, e))
             ):
                 self._add(mentions, text, s, e, si, "hhs")
         domains = self.domain_re.finditer(text, ss, se) if _DOT_WORD.search(sent) else ()
         for dm in domains:
             s, e = dm.span(1)
-            if not (skip and is_skipped(doc, s, e)) and re.search(r"[a-z]{3}", dm.group(1), re.I):
+            if not (skip and touches(skip, s, e)) and re.search(r"[a-z]{3}", dm.group(1), re.I):
                 if not any(x["start"] <= s < x["end"] for x in mentions[n_before:]):
                     self._add(mentions, text, s, e, si, "domain")
                 else:
@@ -526,7 +569,7 @@ class Orgs(BreachComponent):
             return  # a capitalised common phrase ("Emergency Room", "Business Associate")
         left = text[max(ss, s - 40) : s]
         if (
-            self.title_re.search(left)
+            self._title_before(left)
             and not re.search(r"(?:CE|BA)\),\s*$", left)
             and not self.hhs_right.match(text, e, min(len(text), e + 80))
         ):
@@ -567,7 +610,13 @@ class Orgs(BreachComponent):
         scores: dict[str, float] = {}
         hits: list[str] = []
         lefts = [left]
-        cm = _COORD_LEFT.search(left)
+        # the backwards rule says cheaply whether the (leftmost) forward match exists
+        rl = left[::-1]
+        cm = (
+            _COORD_LEFT.search(left)
+            if _COORD_LEFT_REV is None or _COORD_LEFT_REV.match(rl) or (rl[:1] == "\n" and _COORD_LEFT_REV.match(rl[1:]))
+            else None
+        )
         if cm:
             lefts.append(left[: cm.start()] + " ")
         rights = [right]
@@ -576,16 +625,50 @@ class Orgs(BreachComponent):
             rights.append(right[cm.end() :])
         lefts_lc = [x.lower() for x in lefts]
         rights_lc = [x.lower() for x in rights]
-        for role, w, need_cue, pid, rx, lc in self.left_pats:
-            if need_cue and not cue:
-                continue
-            if any(rx.search(x) for x in (lefts_lc if lc else lefts)):
+        # a lower-case rule whose required words are all absent from the window cannot match
+        # (the coordination variant is a prefix of the window plus a space): skip its search
+        low = lefts_lc[0]
+        revs_lc = [x[::-1] for x in lefts_lc]
+        revs = None
+        for role, w, need_cue, pid, rx, lc, pf, rev in self.left_pats if cue else self.left_pats_nocue:
+            if pf is not None and lc:
+                if type(pf) is tuple:
+                    for lit in pf:
+                        if lit in low:
+                            break
+                    else:
+                        continue
+                elif pf.search(low) is None:
+                    continue
+            if rev is None:
+                xs = lefts_lc if lc else lefts
+                found = rx.search(xs[0]) or (len(xs) > 1 and rx.search(xs[1]))
+            else:
+                if lc:
+                    xs = revs_lc
+                else:
+                    if revs is None:
+                        revs = [x[::-1] for x in lefts]
+                    xs = revs
+                # ``$`` also matches before a final newline: the reversed text without it
+                x = xs[0]
+                found = rx.match(x) or (x[:1] == "\n" and rx.match(x[1:]))
+                if not found and len(xs) > 1:
+                    x = xs[1]
+                    found = rx.match(x) or (x[:1] == "\n" and rx.match(x[1:]))
+            if found:
                 scores[role] = scores.get(role, 0.0) + w
                 hits.append(pid)
-        for role, w, need_cue, pid, rx, lc in self.right_pats:
+        g_lc, g_cs = self.right_gate_lc, self.right_gate_cs
+        open_lc = g_lc is None or any(g_lc.match(x) for x in rights_lc)
+        open_cs = g_cs is None or any(g_cs.match(x) for x in rights)
+        for role, w, need_cue, pid, rx, lc, _pf, _rev in self.right_pats if open_lc or open_cs else ():
             if need_cue and not cue:
                 continue
-            if any(rx.search(x) for x in (rights_lc if lc else rights)):
+            if not (open_lc if lc else open_cs):
+                continue
+            xs = rights_lc if lc else rights
+            if rx.search(xs[0]) or (len(xs) > 1 and rx.search(xs[1])):
                 scores[role] = scores.get(role, 0.0) + w
                 hits.append(pid)
         words = m["name"].split()
@@ -789,6 +872,13 @@ class Orgs(BreachComponent):
         doc._.breach_orgs = [o["org"] for o in orgs]
         doc._.breach_victims = [dict(o["org"]) for o in chosen]
 
+    def _title_before(self, left: str) -> bool:
+        """``title_re.search(left)``: a person title ends the window (run backwards)."""
+        if self.title_rev is None:
+            return self.title_re.search(left) is not None
+        x = left[::-1]
+        return self.title_rev.match(x) is not None or (x[:1] == "\n" and self.title_rev.match(x[1:]) is not None)
+
     def _place_before_state(self, after: str) -> bool:
         """A town before its state: "Nashville, Tennessee", "Whiteville, NC"."""
         m = _STATE_AFTER.match(after)
@@ -825,15 +915,157 @@ class Orgs(BreachComponent):
         """The best display name: the longest name ending in an organization head or legal
         suffix, else the most frequent non-acronym name (ties: the longer, the earlier)."""
         names = [m["name"] for m in ms]
-        plain = [n for n in names if not n.isupper()] or names
+        first: dict[str, int] = {}
+        for i, n in enumerate(names):
+            first.setdefault(n, i)
+        plain = [n for n in first if not n.isupper()] or list(first)
         headed = [
             n
             for n in plain
             if len(n.split()) >= 2 and (n.split()[-1] in self.suffixes or n.split()[-1].rstrip(".") in self.heads)
         ]
         if headed:
-            return max(headed, key=lambda n: (len(n), -names.index(n)))
-        return max(plain, key=lambda n: (plain.count(n), len(n), -names.index(n)))
+            return max(headed, key=lambda n: (len(n), -first[n]))
+        upper_only = not any(not n.isupper() for n in first)
+        counts: dict[str, int] = {}
+        for n in names:
+            if upper_only or not n.isupper():
+                counts[n] = counts.get(n, 0) + 1
+        return max(plain, key=lambda n: (counts[n], len(n), -first[n]))
+
+
+def _required(items: Any) -> set[str] | None:
+    """Literal strings one of which occurs in every match of a parsed regex sequence (None:
+    no such set found). Literal runs stop at whitespace; optional parts require nothing."""
+    cands: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            cands.append({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is _C.LITERAL and not chr(av).isspace():
+            run.append(chr(av))
+            continue
+        flush()
+        req: set[str] | None = None
+        if op is _C.SUBPATTERN:
+            req = _required(av[3])
+        elif op is _C.BRANCH:
+            subs = [_required(a) for a in av[1]]
+            if all(x is not None for x in subs):
+                req = set().union(*subs)  # type: ignore[arg-type]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            req = _required(av[2])
+        if req:
+            cands.append(req)
+    flush()
+    if not cands:
+        return None
+    return min(cands, key=lambda c: (min(map(len, c)) < 3, len(c)))
+
+
+def _prefilter(rx: re.Pattern[str]) -> Any:
+    """A cheap necessary condition for ``rx`` (compiled without flags) to match: a tuple of
+    literals for ``in`` tests, a compiled alternation of many literals, or None."""
+    if rx.flags & re.IGNORECASE:
+        return None
+    try:
+        req = _required(list(_P.parse(rx.pattern)))
+    except Exception:  # pragma: no cover - an unparsable pattern is simply not prefiltered
+        return None
+    # str.lower() is context-free except for the Greek final sigma
+    if not req or min(map(len, req)) < 2 or any(ch in lit for lit in req for ch in "σςΣ"):
+        return None
+    lits = sorted(req, key=lambda x: (-len(x), x))
+    if len(lits) <= 6:
+        return tuple(lits)
+    return re.compile("|".join(re.escape(x) for x in lits))
+
+
+def _reverse_items(items: Any) -> list[Any]:
+    """The parsed regex sequence that matches the reversed strings (ValueError when the
+    sequence holds something this does not handle: look-arounds, back-references...)."""
+    out = []
+    for op, av in reversed(list(items)):
+        if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY, _C.CATEGORY):
+            out.append((op, av))
+        elif op is _C.AT:
+            swap = {_C.AT_BEGINNING: _C.AT_END_STRING, _C.AT_BEGINNING_STRING: _C.AT_END_STRING,
+                    _C.AT_END_STRING: _C.AT_BEGINNING_STRING, _C.AT_BOUNDARY: _C.AT_BOUNDARY,
+                    _C.AT_NON_BOUNDARY: _C.AT_NON_BOUNDARY}
+            if av not in swap:
+                raise ValueError(av)
+            out.append((op, swap[av]))
+        elif op is _C.SUBPATTERN:
+            _group, add, dele, sub = av  # groups do not capture: only "does it match" counts
+            out.append((op, (None, add, dele, _P.SubPattern(sub.state, _reverse_items(sub)))))
+        elif op is _C.BRANCH:
+            alts = [_P.SubPattern(a.state, _reverse_items(a)) for a in av[1]]
+            out.append((op, (av[0], alts)))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            lo, hi, sub = av
+            if hi == _C.MAXREPEAT:  # bounded: the same answers on windows up to _REV_WINDOW chars
+                hi = max(lo, _REV_WINDOW)
+            out.append((op, (lo, hi, _P.SubPattern(sub.state, _reverse_items(sub)))))
+        else:
+            raise ValueError(op)
+    return out
+
+
+#: reversed rules are only run on windows of at most this many characters (left windows
+#: are at most 81, title windows 40): their unbounded repeats are capped at it
+_REV_WINDOW = 120
+
+
+def _reversed_left(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a rule that must end at the end of the window (``...$``, no other ``$`` and no
+    look-arounds), the rule read backwards: ``rev.match(window[::-1])`` tells whether
+    ``rx.search(window)`` matches (one anchored attempt instead of one per position), for
+    windows of up to ``_REV_WINDOW`` characters.
+    ``$`` also matches before a final newline: callers retry without that newline."""
+    try:
+        tree = _P.parse(rx.pattern, rx.flags & ~re.UNICODE)
+        items = list(tree)
+        if not items or items[-1] != (_C.AT, _C.AT_END) or "AT_END" in str(items[:-1]).replace(
+            "AT_END_STRING", ""
+        ):
+            return None
+        rev = _P.SubPattern(tree.state, _reverse_items(items[:-1]))
+        rev.state.flags = tree.state.flags
+        return _compile_tree(rev, rx.flags)
+    except Exception:  # pragma: no cover - such a rule keeps its forward search
+        return None
+
+
+def _any_of_anchored(rxs: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex for ``.match`` that matches where any of the rules ``rxs`` matches, when
+    every rule can only match at the start of its window (``^...``); else None."""
+    try:
+        if not rxs or len({r.flags for r in rxs}) != 1:
+            return None
+        for r in rxs:
+            items = list(_P.parse(r.pattern, r.flags & ~re.UNICODE))
+            if not items or not _starts_anchored(items):
+                return None
+            if r.groupindex or re.search(r"\\[1-9]|\(\?P=", r.pattern):
+                return None
+        return re.compile("|".join("(?:" + r.pattern + ")" for r in rxs), rxs[0].flags)
+    except Exception:  # pragma: no cover
+        return None
+
+
+def _starts_anchored(items: Any) -> bool:
+    op, av = items[0]
+    if op is _C.AT:
+        return av in (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
+    if op is _C.SUBPATTERN:
+        return bool(av[3]) and _starts_anchored(list(av[3]))
+    if op is _C.BRANCH:
+        return all(a and _starts_anchored(list(a)) for a in av[1])
+    return False
 
 
 def _lower_pattern(pattern: str) -> re.Pattern[str]:
@@ -863,6 +1095,9 @@ def _dedupe(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             hhs_end = m["end"]
         out.append(m)
     return out
+
+
+_COORD_LEFT_REV = _reversed_left(_COORD_LEFT)
 
 
 @Language.factory("breach_orgs", assigns=["doc._.breach_orgs", "doc._.breach_victims"])
