@@ -199,25 +199,41 @@ def extract(text: str, published: Any = None) -> BreachReport:
     return report_from_doc(nlp(make_doc(nlp, text, published)))
 
 
-def _error_doc(nlp: Language, exc: Exception) -> Doc:
+def _error_doc(nlp: Language, message: str) -> Doc:
     doc = nlp.make_doc("")
-    doc._.breach_error = f"{type(exc).__name__}: {exc}"
+    doc._.breach_error = message
     return doc
 
 
-def iter_docs(nlp: Language, texts: Iterable[Any], published: Any = None) -> Iterator[Doc]:
-    """Docs ready for the pipeline; an input that cannot be used becomes an empty Doc whose
-    ``breach_error`` says why (so one bad item never stops a stream)."""
-    default = normalize_published(published)
-    for item in texts:
-        try:
-            if isinstance(item, tuple) and len(item) == 2:
-                pub = item[1] if item[1] is not None else default
-                yield make_doc(nlp, item[0], pub)
-            else:
-                yield make_doc(nlp, item, default)
-        except BreachNLPError as exc:
-            yield _error_doc(nlp, exc)
+def _prepare(item: Any, default: str | None) -> tuple[str, str | None, str | None]:
+    """``(text, published, error)`` for one input item, checked in the calling process."""
+    try:
+        if isinstance(item, tuple) and len(item) == 2:
+            text, pub = item
+            pub = normalize_published(pub) if pub is not None else default
+        else:
+            text, pub = item, default
+        return _check_text(text), pub, None
+    except BreachNLPError as exc:
+        return "", None, f"{type(exc).__name__}: {exc}"
+
+
+def _docs(nlp: Language, prepared: Iterable[tuple[str, str | None, str | None]]) -> Iterator[Doc]:
+    for text, pub, error in prepared:
+        yield _error_doc(nlp, error) if error else make_doc(nlp, text, pub)
+
+
+def _run_batch(batch: list[tuple[str, str | None, str | None]]) -> list[str]:
+    """Worker side of ``extract_many(n_process>1)``: whole reports, as JSON text."""
+    nlp = load()
+    return [report_from_doc(doc).model_dump_json() for doc in nlp.pipe(_docs(nlp, batch), batch_size=len(batch) or 1)]
+
+
+def _pool_context():  # noqa: ANN202 - a multiprocessing context
+    import multiprocessing as mp
+
+    # fork shares the loaded pipeline copy-on-write; spawn (other platforms) loads it once per worker
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
 
 
 def extract_many(
@@ -230,14 +246,52 @@ def extract_many(
     """Extract reports from many texts, in input order (an iterator, constant memory).
 
     Items are strings or ``(text, published)`` pairs; the ``published`` keyword applies to
-    items without their own. ``n_process > 1`` uses spaCy's multiprocessing. An item that
-    cannot be processed (not a str, a bad date, too long) yields an empty report whose
-    ``error`` says why; the other items are unaffected.
+    items without their own. An item that cannot be processed (not a str, a bad date, too
+    long) yields an empty report whose ``error`` says why; the other items are unaffected.
+
+    ``n_process > 1`` runs whole extractions in worker processes, each with the pipeline
+    loaded once: texts go out in batches of ``batch_size`` and reports come back as JSON, at
+    most ``2 * n_process`` batches in flight, so memory stays flat on endless streams. (spaCy's
+    own ``nlp.pipe(n_process=...)`` also works with this pipeline, but it tokenizes in the
+    parent and ships every Doc both ways, which costs more than the extraction saves.)
     """
     if not isinstance(n_process, int) or n_process < 1:
         raise ValueError(f"n_process must be a positive int, not {n_process!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, not {batch_size!r}")
     nlp = load()
-    for doc in nlp.pipe(iter_docs(nlp, texts, published), n_process=n_process, batch_size=batch_size):
-        yield report_from_doc(doc)
+    default = normalize_published(published)
+    prepared = (_prepare(item, default) for item in texts)
+    if n_process == 1:
+        for doc in nlp.pipe(_docs(nlp, prepared), batch_size=batch_size):
+            yield report_from_doc(doc)
+        return
+    yield from _extract_parallel(prepared, n_process, batch_size)
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract_parallel(
+    prepared: Iterable[tuple[str, str | None, str | None]], n_process: int, batch_size: int
+) -> Iterator[BreachReport]:
+    from collections import deque
+
+    with _pool_context().Pool(n_process) as pool:
+        pending: deque = deque()
+        for batch in _batches(prepared, batch_size):
+            pending.append(pool.apply_async(_run_batch, (batch,)))
+            while len(pending) >= 2 * n_process:
+                for js in pending.popleft().get():
+                    yield BreachReport.model_validate_json(js)
+        while pending:
+            for js in pending.popleft().get():
+                yield BreachReport.model_validate_json(js)

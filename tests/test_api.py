@@ -71,3 +71,28 @@ def test_extract_many_keeps_order_and_accepts_pairs(seed_text):
 
 def test_seed_offsets(seed_text):
     check_offsets(seed_text, breach_nlp.extract(seed_text))
+
+
+def test_spacy_multiprocessing_keeps_components_and_extensions(seed_text):
+    """nlp.pipe(n_process=2) on the loaded pipeline: Docs come back with every extension."""
+    from breach_nlp.api import report_from_doc
+
+    nlp = breach_nlp.load()
+    docs = list(nlp.pipe([seed_text, "Nothing here."] * 2, n_process=2, batch_size=1))
+    assert [report_from_doc(d) for d in docs[:2]] == [report_from_doc(nlp(seed_text)), report_from_doc(nlp("Nothing here."))]
+    assert docs[0]._.breach_records_affected["value"] == 15_000_000
+
+
+def test_extract_many_parallel_matches_serial_and_isolates_errors(seed_text):
+    items = [seed_text, None, ("x", "not a date"), "Acme said 2,000 customers were affected.", seed_text]
+    serial = [r.model_dump_json() for r in breach_nlp.extract_many(items, batch_size=2)]
+    parallel = [r.model_dump_json() for r in breach_nlp.extract_many(items, n_process=2, batch_size=2)]
+    assert serial == parallel
+    reports = list(breach_nlp.extract_many(items, n_process=2, batch_size=2))
+    assert [r.error is not None for r in reports] == [False, True, True, False, False]
+
+
+@pytest.mark.parametrize("kw", [{"n_process": 0}, {"batch_size": 0}, {"n_process": "2"}])
+def test_extract_many_bad_settings(kw):
+    with pytest.raises(ValueError):
+        list(breach_nlp.extract_many(["x"], **kw))
