@@ -21,6 +21,21 @@ def seed_text() -> str:
     return (EXAMPLES / "france-health-ministry.txt").read_text(encoding="utf-8")
 
 
+def partial_pipeline(*components: str):
+    """``spacy.blank("en")`` with the named breach components (built from the package
+    sources, independent of models/): records and layout first, as in the real pipeline."""
+    import spacy
+
+    from breach_nlp.pipeline import import_components
+
+    import_components()
+    nlp = spacy.blank("en")
+    for name in ("breach_records", "breach_layout", *components):
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test with a clear message."""
     p = SHARED.joinpath(*parts)

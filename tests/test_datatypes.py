@@ -10,22 +10,15 @@ import json
 import time
 
 import pytest
-import spacy
 
-from breach_nlp.pipeline import import_components
 from breach_nlp.schema import CATEGORIES, DataType
 
-from .conftest import shared_path
+from .conftest import partial_pipeline, shared_path
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    import_components()
-    pipe = spacy.blank("en")
-    for name in ("breach_records", "breach_layout", "breach_data_types"):
-        pipe.add_pipe(name)
-    pipe.initialize()
-    return pipe
+    return partial_pipeline("breach_data_types")
 
 
 def run(nlp, text):

@@ -12,24 +12,17 @@ import sys
 import types
 
 import pytest
-import spacy
 
 import breach_nlp
 from breach_nlp.components import dates as dates_module
-from breach_nlp.pipeline import import_components
 
-from .conftest import check_offsets, dev_pages
+from .conftest import check_offsets, dev_pages, partial_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp():
     """records + layout + dates, built from the package sources (independent of models/)."""
-    import_components()
-    nlp = spacy.blank("en")
-    for name in ("breach_records", "breach_layout", "breach_dates"):
-        nlp.add_pipe(name)
-    nlp.initialize()
-    return nlp
+    return partial_pipeline("breach_dates")
 
 
 def run(nlp, text: str, published: str | None = None):
