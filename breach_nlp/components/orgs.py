@@ -15,10 +15,16 @@ Candidates (prose sentences only, never inside ``doc._.breach_skip``):
   the HHS portal wording; possessives split after places (``Ireland’s Health Service
   Executive``) but stay inside names (``St. Luke’s Health System``);
 - possessive places or organizations with a lower-case head (``France’s health ministry``);
-- acronyms defined in brackets (``Health Service Executive (HSE)``), ``known as`` names,
+- name runs also join across no-break spaces, keep a title word before ``of`` or inside a
+  headed name (``King of Prussia Dental Associates``, ``Akron General Medical Center``) and
+  split before a capital ``The`` inside the run (a headline without its full stop);
+- acronyms defined in brackets (``Health Service Executive (HSE)``), ``known as`` / ``f/k/a``
+  names (linked to the name just before the phrase or its ``, the ...`` appositive),
   bare domain names (``000webhost.com``), names after a descriptor noun (``the online
   betting platform 1win``), the HHS portal's legal names (``The covered entity (CE),
-  Fiondella, Milone & LaSaracina, LLP, reported``), and ORG entities of any NER that ran
+  Fiondella, Milone & LaSaracina, LLP, reported``; whole, with the lower-case words of
+  ``portal_name_lower_words``: ``Center for a Brighter Tomorrow``, ``Partners in Care``; also
+  ``X, the covered entity`` after ``The`` or a date), and ORG entities of any NER that ran
   before us (``doc.ents``).
 
 Dropped: Title Case phrases of ordinary words (``Emergency Room``), towns before a state
@@ -33,7 +39,9 @@ its sentence (``a breach at X``, ``X suffered``, ``X said ... hackers``, ``The c
 entity (CE), X,``, ``according to X``, ``researchers at X``, ``the X ransomware gang``,
 ``its business associate (BA), X`` = vendor), plus the gazetteers (regulators, attacker
 groups, news outlets: final; security firms, vendors: a prior that strong victim evidence
-can beat). Names coordinated in one list (``Altel, Celcom, DiGi and Maxis``) share the
+can beat; a listed vendor named as the software a site ran, ``the compromised vBulletin
+forum``, gets ``software_in_use`` vendor weight). ``X, a business associate (BA) of Y``: Y
+is the victim, X its vendor (the HHS portal lists the covered entity). Names coordinated in one list (``Altel, Celcom, DiGi and Maxis``) share the
 list's strongest victim evidence. A mention in a sentence about another incident (``have
 also been targeted``, ``which previously targeted``, ``the latest in a ...``) counts as
 ``other``, not victim.
@@ -59,6 +67,7 @@ one anchored gate skips all right rules when none can match. These change no ans
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from typing import Any
 
 try:  # the regex parser and compiler: prefilters and reversed rules (see _score)
@@ -92,15 +101,15 @@ _NUMLIKE = re.compile(
 )
 _ACRONYM_DEF = re.compile(r"^\s{0,2}\(([A-Z][A-Za-z&.\-]{1,11})\)")
 _KNOWN_AS = re.compile(
-    r"\b(?:formerly|previously|also|now|better|once)?\s?(?:known|trading|operating|doing business)\s+as\s+"
+    r"(?:\b(?:formerly|previously|also|now|better|once)?\s?(?:known|trading|operating|doing business)\s+as|\b[fan]/k/a)\s+"
     r"(?:[\"“‘']([^\"”’'\n]{1,40})[\"”’']|([A-Z\u00C0-\u00DE][\w.&\-]{0,40}(?:\s+[\w.&\-]{1,40}){0,3}?))"
     r"(?=\s*[,.;:)]|\s+(?:said|says|has|had|was|is|reported|and|which|who|that|in|on)\b|\s*$)"
 )
 #: "The covered entity (CE), Fiondella, Milone & LaSaracina, LLP, reported ..." (HHS portal wording)
 _HHS_APPOSITIVE = re.compile(
-    r"\((?:CE|BA|CEs|ACE|CA)\),\s{1,3}((?:Dr\.?\s)?[A-Z0-9][^()\n]{1,150}?),\s{1,3}(?:reported|experienced|was|were|is|has|had|"
+    r"\((?:CE|BA|CEs|ACE|CA)\),\s{1,3}((?:Dr\.?\s)?[A-Z0-9][^()\n]{1,150}?)(?:\s\([A-Z][A-Za-z&.]{1,10}\))?,\s{1,3}(?:reported|experienced|was|were|is|has|had|"
     r"discovered|learned|notified|submitted|filed|determined|stated|informed|lost|mailed|sent|became|received|"
-    r"suffered|provided|posted|detected|identified)\b"
+    r"suffered|provided|posted|detected|identified|affecting|that|on|after|which|when|failed|took|sent|[a-z]{2,20}ly)\b"
 )
 #: coordinated names share their context: "The Co-op and Harrods have also been targeted"
 _COORD_RIGHT = re.compile(r"^(?:,?\s+(?:and|or|&)\s+|,\s+)(?:the\s+)?[A-Z0-9][\w.&’'\-]{0,40}(?:\s+[A-Z0-9][\w.&’'\-]{0,40}){0,4}")
@@ -112,7 +121,7 @@ _HYPHEN_ADJ = re.compile(
 )
 #: a sentence opening with the portal's legal name: "Stonehaven Dental, P.L.L.C., the covered entity (CE), ..."
 _HHS_OPENING = re.compile(
-    r"((?:Dr\.?\s)?[A-Z0-9][^()\n]{1,150}?),\s{1,3}(?:the|a|an)\s(?:affiliated\s)?(?:covered\sentit(?:y|ies)|business\sassociate)\b"
+    r"(?:On\s[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4},\s{1,2})?(?:The\s)?((?:Dr\.?\s)?[A-Z0-9][^()\n]{1,150}?)(?:,|(?<=\.))\s{1,3}(?:the|a|an)\s(?:affiliated\s)?(?:covered\sentit(?:y|ies)|business\sassociate)\b"
 )
 _NOT_ORG_HEADS = frozenset(
     "Rule Rules Act Acts Law Laws Regulation Regulations Standard Standards Report Reports Survey Study Index "
@@ -128,6 +137,8 @@ _ODD_NAME = re.compile(r"[A-Z0-9]|\.\w")
 _DOT_WORD = re.compile(r"\w\.[A-Za-z]")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]{1,40}\b")
 _SPACES = re.compile(r"\s+")
+#: a year inside a portal appositive means a clause, not a name ("1020 South Main Street" is a name)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _TRAIL = ".,;:-–—/"
 
 
@@ -151,14 +162,15 @@ class Orgs(BreachComponent):
         self.start_nonname = self.nonname | (frozenset(w.capitalize() for w in STOP_WORDS) - self.not_alone)
         self.connectors = frozenset(rules["connectors"]["words"])
         self.connectors_amp = self.connectors | {"&", "+"}
+        self.portal_lower = frozenset(rules["portal_name_lower_words"]["words"])
         conn = "|".join(re.escape(c) for c in sorted(self.connectors, key=len, reverse=True))
         sep = (
-            r"(?:[ \t]{1,3}(?:(?:" + conn + r")[ \t]{1,3}){0,2}"
-            r"|[ \t]{0,2}[&+][ \t]{0,2}"
-            r"|,[ \t]{1,2}(?=(?:Inc|LLC|Ltd|L\.L\.C|LLP|PLLC|PLLP|P\.L\.L\.C|P\.?C|P\.?A|P\.?S|M\.?D|D\.?D\.?S|DMD|PLC|plc|Corp|Co)\b))"
+            r"(?:[ \t\u00a0]{1,3}(?:(?:" + conn + r")[ \t\u00a0]{1,3}){0,2}"
+            r"|[ \t\u00a0]{0,2}[&+][ \t\u00a0]{0,2}"
+            r"|,[ \t\u00a0]{1,2}(?=(?:Jr|Sr|D\.?O|Inc|LLC|Ltd|L\.L\.C|LLP|PLLC|PLLP|P\.L\.L\.C|P\.?C|P\.?A|P\.?S|M\.?D|D\.?D\.?S|DMD|PLC|plc|Corp|Co)\b))"
         )
         self.name_re = re.compile(
-            _WORD + r"(?:" + sep + _WORD + r"|[ \t]{1,3}[0-9]{1,4}(?![\w.,]\w)){0,7}"
+            _WORD + r"(?:" + sep + _WORD + r"|[ \t\u00a0]{1,3}[0-9]{1,4}(?![\w.,]\w)){0,7}"
         )
         tlds = "|".join(sorted(rules["tlds"]["words"], key=len, reverse=True))
         self.domain_re = re.compile(
@@ -182,6 +194,8 @@ class Orgs(BreachComponent):
         self.strong_min_ratio = float(sel.get("strong_min_ratio", self.min_ratio))
         self.strong_ids = frozenset(sel.get("strong_patterns", ()))
         self.desc_verb_re = re.compile(rules["descriptor_lowercase_verbs"]["pattern"])
+        self.software_use_re = re.compile(rules["software_in_use"]["pattern"])
+        self.software_use_w = float(rules["software_in_use"]["weight"])
         self.cue_re = _lower_pattern(rules["breach_cue"]["pattern"])
         self.sep_re = _lower_pattern(rules["separate_incident"]["pattern"])
         #: (role, weight, needs a breach cue, id, regex, runs lower-case, literal prefilter,
@@ -257,6 +271,11 @@ class Orgs(BreachComponent):
         if role is None:
             k = org_key(name)
             role = self.gaz_key.get(k)
+            if role is None and " " in name:
+                # a country before a listed name: "US Justice Department", "UK Information Commissioner"
+                first, rest = name.split(" ", 1)
+                if first in self.places or first in self.demonyms:
+                    role = self.gaz_exact.get(rest) or self.gaz_key.get(org_key(rest))
         return role
 
     def _clean_run(
@@ -277,8 +296,11 @@ class Orgs(BreachComponent):
                 words[i] = (ws, stem_end)
                 break
             stem = text[s:stem_end] if i else pm.group(1)
+            prev = text[words[i - 1][0] : words[i - 1][1]] if i else ""
             if (
+                # a place word ends a person's name too ("Michael Jordan’s Steak House")
                 pm.group(1) in self.places
+                and (not prev or prev in self.start_nonname or prev in self.connectors or not prev[:1].isupper())
                 or stem in self.places
                 or self.gazetteer_role(stem) is not None
                 or stem.split()[-1] in self.heads
@@ -326,11 +348,31 @@ class Orgs(BreachComponent):
             return []
         # a title inside a run starts a person's name: "DNC Chair Debbie Wasserman-Schultz"
         for i, (ws, we) in enumerate(out_words):
-            if text[ws:we] in self.person_titles and i + 1 < len(out_words):
+            if (
+                text[ws:we] in self.person_titles
+                and i + 1 < len(out_words)
+                and not (i == 0 and keep_and)
+                # a title before "of" names a place or an organization: "King of Prussia Dental Associates"
+                and text[out_words[i + 1][0] : out_words[i + 1][1]] not in self.connectors
+                # and so does a run ending in a head: "Akron General Medical Center"
+                and text[out_words[-1][0] : out_words[-1][1]].rstrip(".,") not in self.heads
+            ):
+                # (the portal names a doctor's practice after its doctor: "Dr. Kraig R. Pepper,
+                # D.O., P.A. the covered entity (CE) reported")
                 person = text[out_words[i + 1][0] : out_words[-1][1]]
                 self._doc_persons.update((person, person.split()[-1]))
                 return self._clean_run(text, out_words[0][0], out_words[i - 1][1], keep_and) if i else []
         # "at"/"in"/"on" continue a name only after a head (University of X at Y)
+        for i in range(1, len(out_words)):
+            if text[out_words[i][0] : out_words[i][1]] == "The" and text[
+                out_words[i - 1][0] : out_words[i - 1][1]
+            ] not in self.connectors:
+                # a capital "The" inside a run starts a new phrase (a headline without its full
+                # stop: "... in China, Russia and Ukraine The UK Foreign Office was targeted";
+                # "Advocare, LLC.  The message board")
+                return self._clean_run(text, out_words[0][0], out_words[i - 1][1], keep_and) + self._clean_run(
+                    text, out_words[i][0], out_words[-1][1], keep_and
+                )
         for i in range(1, len(out_words) - 1):
             w = text[out_words[i][0] : out_words[i][1]]
             if w in ("at", "in", "on", "the") and (
@@ -382,7 +424,10 @@ class Orgs(BreachComponent):
                     self._add(mentions, text, ent.start_char, ent.end_char, si, "ner")
         if not mentions:
             return doc
-        mentions = _dedupe(mentions)
+        kept_for: dict[int, int] = {}
+        mentions = _dedupe(mentions, kept_for)
+        if kept_for and links:  # a link to a dropped duplicate goes to the mention kept for it
+            links = [(kept_for.get(a, a), kept_for.get(b, b)) for a, b in links]
         cue_cache: dict[int, bool] = {}
         for m in mentions:
             self._score(text, sents, m, cue_cache)
@@ -447,11 +492,11 @@ class Orgs(BreachComponent):
             inner = hm.group(1)
             if (
                 inner.count(",") <= 6
-                and all(w in self.connectors or not w[:1].islower() for w in inner.split())
+                and all(w in self.portal_lower or not w[:1].islower() for w in inner.split())
                 and not (opening and inner.split()[0].rstrip(",") in self.start_nonname)
-                and inner.split()[0].rstrip(",") not in self.not_alone
+                and inner.rstrip(",") not in self.not_alone
                 and not (" " not in inner and inner.endswith("ly"))
-                and not re.search(r"\b\d{4}\b", inner)
+                and not _YEAR.search(inner)
                 and not (skip and touches(skip, s, e))
             ):
                 self._add(mentions, text, s, e, si, "hhs")
@@ -483,16 +528,29 @@ class Orgs(BreachComponent):
                 if name in self.not_alone:
                     continue
                 self._add(mentions, text, s, e, si, "descriptor")
-        known = _KNOWN_AS.finditer(text, ss, se) if " as " in sent else ()
+        known = _KNOWN_AS.finditer(text, ss, se) if " as " in sent or "/k/a " in sent else ()
+        ends: list[tuple[int, int]] | None = None  # (end, index) of this sentence's mentions, sorted
         for km in known:
             g = 1 if km.group(1) is not None else 2
             s, e = km.span(g)
             alias = self._add(mentions, text, s, e, si, "known_as")
             if alias is None:
                 continue
-            prev = [x for x in mentions[n_before:-1] if x["end"] <= km.start()]
-            if prev and km.start() - prev[-1]["end"] < 80:
-                links.append((id(prev[-1]), id(alias)))
+            if ends is None:  # built once per sentence: a bisect per phrase keeps this linear
+                ends = sorted((x["end"], i) for i, x in enumerate(mentions[n_before:-1], n_before))
+            j = bisect_right(ends, (km.start(), len(mentions)))
+            prev = mentions[ends[j - 1][1]] if j else None
+            insort(ends, (alias["end"], len(mentions) - 1))
+            # the name just before the phrase ("Pediatrix Medical Group, formerly known as MEDNAX
+            # Services", "a Telegram channel known as ALIEN TXTBASE", "the Fur Affinity website for
+            # ... (also known as", "France Travail, the national employment agency formerly known
+            # as"), not one several words back ("the vBulletin forum for the social engineering
+            # site known as AstroPID")
+            gap = text[prev["end"] : km.start()] if prev is not None else ""
+            if prev is not None and len(gap) < 80 and (
+                gap.count(" ") <= 3 or gap.rstrip().endswith("(") or gap.startswith((", the ", ", a ", ", an "))
+            ):
+                links.append((id(prev), id(alias)))
 
     def _title_split(
         self, text: str, s: int, e: int, titleish: bool, lower_words: set[str]
@@ -544,7 +602,7 @@ class Orgs(BreachComponent):
         if (
             name in self.not_alone
             or _HYPHEN_ADJ.search(name)
-            or name.split()[-1] in _NOT_ORG_HEADS
+            or name.split()[-1] in _NOT_ORG_HEADS and not name.endswith((", PC", ", PS"))
             or _NOT_NAME.search(name)
         ):
             return
@@ -570,7 +628,7 @@ class Orgs(BreachComponent):
         left = text[max(ss, s - 40) : s]
         if (
             self._title_before(left)
-            and not re.search(r"(?:CE|BA)\),\s*$", left)
+            and not re.search(r"(?:CE|BA)\),\s*(?:Dr\.?\s+)?$", left)
             and not self.hhs_right.match(text, e, min(len(text), e + 80))
         ):
             self._doc_persons.update((name, name.split()[-1]))
@@ -671,6 +729,9 @@ class Orgs(BreachComponent):
             if rx.search(xs[0]) or (len(xs) > 1 and rx.search(xs[1])):
                 scores[role] = scores.get(role, 0.0) + w
                 hits.append(pid)
+        if "gazetteer" in m["ev"] and self.software_use_re.match(right) and self.gazetteer_role(m["name"]) == "vendor":
+            scores["vendor"] = scores.get("vendor", 0.0) + self.software_use_w
+            hits.append("software_in_use")
         words = m["name"].split()
         if words and (words[-1].capitalize() in self.reg_heads or (len(words) > 2 and words[0] == "Office" and "of" in words)):
             scores["regulator"] = scores.get("regulator", 0.0) + 3
@@ -1080,19 +1141,26 @@ def _sent_of(sents: list[list[int]], pos: int) -> int:
     return find_range(sents, pos)
 
 
-def _dedupe(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop mentions nested inside a longer one with the same start, keep order by position."""
+def _dedupe(mentions: list[dict[str, Any]], kept_for: dict[int, int] | None = None) -> list[dict[str, Any]]:
+    """Drop mentions nested inside a longer one with the same start, keep order by position.
+    ``kept_for`` receives id(dropped mention) -> id(the mention kept in its place)."""
     mentions.sort(key=lambda m: (m["start"], -(m["end"] - m["start"])))
     out: list[dict[str, Any]] = []
     hhs_end = -1
+    hhs_m: dict[str, Any] | None = None
     for m in mentions:
         if out and out[-1]["start"] == m["start"] and out[-1]["end"] >= m["end"]:
             out[-1]["ev"] |= m["ev"]
+            if kept_for is not None:
+                kept_for[id(m)] = id(out[-1])
             continue
         if m["end"] <= hhs_end:
+            if kept_for is not None and hhs_m is not None:
+                kept_for[id(m)] = id(hhs_m)
             continue  # a piece of a portal name ("Milone" in "Fiondella, Milone & LaSaracina, LLP")
         if "hhs" in m["ev"]:
             hhs_end = m["end"]
+            hhs_m = m
         out.append(m)
     return out
 
