@@ -4,7 +4,7 @@ records found by ``breach_records``, and splits the remaining prose into sentenc
 
 Sentence rules (regex over the text, no per-token Python loop): a sentence ends at ``.!?``
 followed by space and an upper-case letter, digit or quote, unless the word before the
-period is a known abbreviation (``Inc.``, ``U.S.``) or a single initial; at a blank line;
+period is a known abbreviation (``Inc.``, ``U.S.``) or initials (``J.``, ``S.E.``); at a blank line;
 and at a single line break unless the line breaks mid-sentence (a lower-case letter or
 comma before it and a lower-case letter after it).
 """
@@ -80,7 +80,7 @@ class Layout(BreachComponent):
                 if c == ".":
                     word = _word_before(text, max(cur, m.start() - 40), m.start()).lower()
                     word = word.lstrip("(\"'“‘")
-                    if word + "." in self.abbrevs or (len(word) == 1 and word.isalpha()):
+                    if word + "." in self.abbrevs or _is_initials(word):
                         continue
             else:
                 cut = m.start()
@@ -97,6 +97,15 @@ class Layout(BreachComponent):
             e -= 1
         if e > s:
             out.append([s, e])
+
+
+def _is_initials(word: str) -> bool:
+    """A single initial or dotted initials before the period: ``J``, ``S.E`` (``S.E. Mass.``).
+
+    >>> _is_initials("s.e"), _is_initials("j"), _is_initials("mass")
+    (True, True, False)
+    """
+    return bool(word) and all(len(p) == 1 and p.isalpha() for p in word.split("."))
 
 
 @Language.factory(
