@@ -169,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="a text file, a folder of text files, a .jsonl file of {\"text\", \"id\", \"published\"} objects, or -")
     p.add_argument("--jsonl", action="store_true", help="one JSON object per line (with its \"source\"), streamed")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of inputs that give none")
-    p.add_argument("--n-process", type=int, default=1, help="worker processes (spaCy multiprocessing)")
+    p.add_argument("--n-process", type=int, default=1, help="worker processes (see extract_many)")
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     p.set_defaults(func=cmd_extract)

@@ -42,10 +42,12 @@ def extract_bag(bag: Any, *, published: Any = None, batch_size: int = 64) -> Any
 
 
 def _frame_partition(df: Any, text_column: str, published_column: str | None, batch_size: int) -> Any:
+    import pandas as pd
+
     pdf = df.copy()
     texts = pdf[text_column].tolist()
     if published_column is not None:
-        pubs = [None if _isna(p) else p for p in pdf[published_column].tolist()]
+        pubs = [None if p is None or pd.isna(p) else p for p in pdf[published_column].tolist()]
         items: list[Any] = list(zip(texts, pubs))
     else:
         items = texts
@@ -63,12 +65,6 @@ def _frame_partition(df: Any, text_column: str, published_column: str | None, ba
     pdf["report"] = [json.dumps(r, ensure_ascii=False) for r in rows]
     pdf["error"] = [r["error"] for r in rows]
     return pdf
-
-
-def _isna(v: Any) -> bool:
-    import pandas as pd
-
-    return v is None or bool(pd.isna(v))
 
 
 def extract_dataframe(
