@@ -94,7 +94,7 @@ class Entry:
     context: tuple[str, str] | None = None  # (pattern, category)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -192,14 +192,15 @@ class Lexicon:
     fast: re.Pattern | None = None
 
     # -- raw scanning -------------------------------------------------------------------
-    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Entry]]:
-        """Every longest, non-overlapping form in ``text[start:end]`` (stop forms dropped)."""
+    def scan(self, text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[tuple[int, int, Entry]]:
+        """Every longest, non-overlapping form in ``text[start:end]`` (stop forms dropped).
+        ``low`` is ``text.lower()`` when the caller has it already."""
         end = len(text) if end is None else end
         out: list[tuple[int, int, Entry]] = []
         index = self.index
         nfb = self.not_followed_by
         cb = self.count_before
-        for ms, me in self._spans(text, start, end):
+        for ms, me in self._spans(text, start, end, low):
             key = _norm_cached(text[ms:me])
             e = index.get(key)
             if e is None:
@@ -213,7 +214,7 @@ class Lexicon:
             out.append((ms, me, e))
         return out
 
-    def _spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    def _spans(self, text: str, start: int, end: int, low: str | None = None) -> list[tuple[int, int]]:
         """``(start, end)`` of every ``regex`` match in ``text[start:end]``.
 
         Uses ``fast`` over the lower-cased text when lower-casing is exactly what
@@ -222,7 +223,8 @@ class Lexicon:
         """
         fast = self.fast
         if fast is not None:
-            low = text.lower()
+            if low is None:
+                low = text.lower()
             if len(low) == len(text) and "\u0131" not in low and "\u017f" not in low:
                 return [(m.start(1) - 1, m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]
         return [m.span() for m in self.regex.finditer(text, start, end)]
@@ -231,22 +233,23 @@ class Lexicon:
         return self.index.get(norm(phrase))
 
     # -- mentions -----------------------------------------------------------------------
-    def mentions(self, text: str, start: int = 0, end: int | None = None, *, accept_weak: bool = False) -> list[Mention]:
+    def mentions(self, text: str, start: int = 0, end: int | None = None, *, accept_weak: bool = False,
+                 low: str | None = None) -> list[Mention]:
         """Data-type mentions in ``text[start:end]``: scanned forms, elided coordinations,
-        weak forms kept only in lists (or everywhere with ``accept_weak``)."""
+        weak forms kept only in lists (or everywhere with ``accept_weak``). ``low`` is
+        ``text.lower()`` when the caller has it already."""
         end = len(text) if end is None else end
-        raw = self.scan(text, start, end)
-        ms = [Mention(s, e, en.type, en.category, weak=en.weak, context=en.context, generic=en.generic)
-              for s, e, en in raw]
+        raw = self.scan(text, start, end, low)
+        ms = [Mention(s, e, en.type, en.category, en.weak, en.context, en.generic) for s, e, en in raw]
         # elided heads: "administrative and medical data", "email, IP and physical addresses"
         extra: list[Mention] = []
         for m in ms:
             if m.weak:
                 continue
-            words = _norm_cached(text[m.start:m.end]).split(" ")
-            if len(words) < 2:
-                continue
-            head = words[-1]
+            key = _norm_cached(text[m.start:m.end])
+            if " " not in key:
+                continue  # one word: no head to restore
+            head = key.rsplit(" ", 1)[-1]
             right = m.start
             for _ in range(4):
                 before = text[max(start, right - 8):right].lower()

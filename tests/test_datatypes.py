@@ -336,3 +336,52 @@ def test_serialization_round_trip(nlp):
     before = doc._.breach_data_types
     doc._.breach_data_types = None
     assert fresh(doc)._.breach_data_types == before
+
+
+# -- speed work (issue 9): verdicts at the edges the faster code paths touch -----------------
+# Constructed sentences (not from the data), each pinned to the exact (text, type, negated,
+# hedged) list the implementation gave before the speed changes: a form that spans clause
+# boundaries ("(PII)"), cues in clauses without a mention (skipped now), hedge cues split
+# between the lower-cased page and the page itself ("may" vs "May").
+SPEED_EDGES = [
+    ("No personally identifiable information (PII) or passwords were taken.",
+     [("personally identifiable information (PII)", "personal_info", False, False),
+      ("passwords", "password", False, False)]),
+    ("The attackers did not obtain names; however, email addresses (and passwords) may have been accessed.",
+     [("names", "name", True, False), ("email addresses", "email", False, False),
+      ("passwords", "password", False, False)]),
+    ("Social Security numbers were not affected - but names may have been stolen; credit card numbers were not.",
+     [("Social Security numbers", "ssn", True, False), ("names", "name", False, True),
+      ("credit card numbers", "payment_card", True, False)]),
+    ("In May, customer names and email addresses were exposed.",
+     [("customer names", "name", False, False), ("email addresses", "email", False, False)]),
+    ("Customer names May have been exposed, and passwords could be at risk.",
+     [("Customer names", "name", False, True), ("passwords", "password", False, True)]),
+    ("Names, addresses (but not Social Security numbers) were stolen.",
+     [("Names", "name", False, False), ("addresses", "address", False, False),
+      ("Social Security numbers", "ssn", False, False)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEED_EDGES, ids=[f"SPEED_EDGES-{i}" for i in range(len(SPEED_EDGES))])
+def test_speed_edges_verdicts_unchanged(nlp, text, expected):
+    dts = run(nlp, text)
+    assert [(d["text"], d["type"], d["negated"], d["hedged"]) for d in dts] == expected
+
+
+def test_cue_regexes_are_gated_and_find_the_same_matches(nlp):
+    """The cue regexes sit behind first-letter gates (regexgate.gated): same matches."""
+    import re
+
+    from breach_nlp.regexgate import gated
+    from breach_nlp.textspans import lowered_regex
+
+    comp = nlp.get_pipe("breach_data_types")
+    cues = comp.data["datatypes_cues.json"]
+    text = ("we did not obtain names; however, they were not affected - but you should never share passwords, "
+            "and no evidence that the data was accessed, nor any card numbers, remain secure, may have been")
+    for key in ("negation_forward", "negation_backward", "advice", "clause_boundaries"):
+        rx = lowered_regex(re.compile("|".join(f"(?:{p})" for p in cues[key]), re.IGNORECASE))
+        g = gated(rx)
+        assert g.pattern.startswith("(?=") and g.pattern != rx.pattern
+        assert [m.span() for m in g.finditer(text)] == [m.span() for m in rx.finditer(text)], key

@@ -337,3 +337,45 @@ def test_dev_pages_offsets_and_publication(nlp, page):
     gold_pub = [d for d in page["gold"].get("dates", []) if d["role"] == "publication"]
     if gold_pub:
         assert [m["value"] for m in doc._.breach_dates if m["role"] == "publication"] == [gold_pub[0]["value"]]
+
+
+# -- speed work (issue 9): the faster candidate scan keeps the same candidates ---------------
+# Constructed texts pinned to what the implementation found before the speed changes.
+SPEED_EDGES = [
+    # a digit after a non-ASCII letter is not a word start ("café2019"); after a space it is
+    ("speed-nonascii-letter-before",
+     "The café2019 menu leaked. In 2019 the breach happened, and naïve May 2018 hmm; on Friday it was disclosed.",
+     "2020-03-06",
+     [("2019", "2019", "incident"), ("May 2018", "2018-05", "incident"), ("on Friday", "2020-03-06", "disclosure")]),
+    # a wire dateline opening a later line (the dateline regex is tried at line starts only)
+    ("speed-wire-dateline-second-line",
+     "Header line\nLONDON, May 21 (Reuters) - The company said hackers stole data.", "2025-05-22",
+     [("May 21", "2025-05-21", "publication")]),
+    ("speed-wire-dateline-after-blank-line",
+     "Update\n\nSAN FRANCISCO, Oct. 5, 2023 /PRNewswire/ -- Acme disclosed a breach.", None,
+     [("Oct. 5, 2023", "2023-10-05", "publication")]),
+    # lower-case "may"/"march" are refused before any left-context search; "March" is a month
+    ("speed-lowercase-month-words",
+     "You may want to march on. The attack began in March and was disclosed last week.", "2024-04-10",
+     [("March", "2024-03", "incident"), ("last week", "2024-04-01", "disclosure")]),
+    ("speed-usa-today", "USA TODAY reported the hack today.", "2024-04-10",
+     [("today", "2024-04-10", "disclosure")]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", [pytest.param(*r[1:], id=r[0]) for r in SPEED_EDGES])
+def test_speed_edges_same_mentions(nlp, text, published, expected):
+    found = mentions(nlp, text, published)
+    assert [(m["text"], m["value"], m["role"]) for m in found] == expected
+
+
+def test_candidate_scan_reports_every_word_start_a_kind_matches(nlp):
+    """The shared scan (gate + lookahead) is a superset of each kind's own matches."""
+    comp = nlp.get_pipe("breach_dates")
+    text = ("On Friday, 14/03/2024 and 2018-11-09, mid-May 2019, last week, two days ago, the 2017 breach, "
+            "Sept. 29th, July of 2016, earlier this month, in recent months, tomorrow (é2019) x2020 — 3/2026.")
+    low = text.lower()
+    starts = {g.start() for g in comp.re_any.finditer(" " + low)}
+    for _kind, rx in comp.scans:
+        for m in rx.finditer(low):
+            assert m.start() in starts, (_kind, m.group(0))

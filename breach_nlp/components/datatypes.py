@@ -27,22 +27,30 @@ Rules, in order:
    patients ("patients' email addresses") also yield a ``phi`` mention (category
    ``medical``) at the same span: such data is protected health information.
 
-Cheap substring prefilters (``prefilter`` in the cues file) skip the cue regexes for
-sentences that cannot contain a cue (and the HIPAA document pattern for pages without its
-words); everything else is a handful of compiled regexes per sentence that holds a
-mention, so the cost grows with the text, not with the taxonomy. The cue regexes written
+Cheap substring prefilters (``prefilter`` in the cues file) skip the negation and hedge
+regexes for sentences that cannot contain such a cue (and the HIPAA document pattern for
+pages without its words; the advice prefilter's words occur in most sentences, so the
+gated advice regex runs alone); those cues run only in the clauses that meet a mention
+(a clause's cue ranges lie inside it, so no other clause can change a verdict);
+everything else is a handful of compiled regexes per sentence that holds a mention, so
+the cost grows with the text, not with the taxonomy. The cue regexes written
 in lower case run case-sensitively on the lower-cased page (the same matches as
-IGNORECASE on the page, several times faster) unless lower-casing would move offsets.
+IGNORECASE on the page, several times faster) unless lower-casing would move offsets, and
+each cue regex sits behind the gate of the first letters its matches can start with
+(``regexgate.gated``: the same matches, without trying the whole alternation at every
+character).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..regexgate import gated
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
 from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
 from .base import BreachComponent
@@ -106,11 +114,21 @@ class DataTypes(BreachComponent):
         # the lower-cased text serves when lower-casing is exactly what IGNORECASE does:
         # same length and no dotless i / long s (IGNORECASE folds those onto i / s)
         orig = {k: getattr(self, k) for k in _LOWERABLE}
-        self.cues_text = _Cues(**orig)
+        self.cues_text = _Cues(**{k: gated(v) if v is not None else None for k, v in orig.items()})
         try:
-            self.cues_low: _Cues | None = _Cues(**{k: _lowered(v) if v is not None else None for k, v in orig.items()})
+            self.cues_low: _Cues | None = _Cues(
+                **{k: gated(_lowered(v)) if v is not None else None for k, v in orig.items()}
+            )
         except ValueError:
             self.cues_low = None
+        self.hedge = gated(self.hedge)
+        # on the lower-cased page: the hedge cues that allow it run there (gated), the others
+        # (case-sensitive "may" vs "May") on the page; a clause is hedged when either finds one
+        hedges = list(cues["hedge"])
+        low_h = [h for h in hedges if lowered_regex(re.compile(h, re.IGNORECASE)) is not None]
+        text_h = [h for h in hedges if h not in low_h]
+        self.hedge_low = gated(_lowered(_alt(low_h))) if low_h else None
+        self.hedge_text = _alt(text_h) if text_h else None
         pf = cues.get("prefilter") or {}
         self.pre_neg = tuple(pf.get("negation", ()))
         self.pre_hedge = tuple(pf.get("hedge", ()))
@@ -132,7 +150,7 @@ class DataTypes(BreachComponent):
             src, R = low, self.cues_low
         else:
             src, R = text, self.cues_text
-        mentions = lex.mentions(text)
+        mentions = lex.mentions(text, low=low)
         if skip:
             mentions = [m for m in mentions if not touches(skip, m.start, m.end)]
         by_sent: dict[int, list] = {}
@@ -214,12 +232,12 @@ class DataTypes(BreachComponent):
         # advice: whole sentence or from the cue on
         if self.advice_start.match(text, s0, s1):
             return []
-        if not self.pre_advice or any(map(low.__contains__, self.pre_advice)):
-            adv = R.advice.search(src, s0, s1)
-            if adv:
-                ms = [m for m in ms if m.end <= adv.start()]
-                if not ms:
-                    return []
+        # (the advice prefilter words occur in most sentences: the gated regex alone is cheaper)
+        adv = R.advice.search(src, s0, s1)
+        if adv:
+            ms = [m for m in ms if m.end <= adv.start()]
+            if not ms:
+                return []
         has_neg = not self.pre_neg or any(map(low.__contains__, self.pre_neg))
         has_hedge = not self.pre_hedge or any(map(low.__contains__, self.pre_hedge))
         if not has_neg and not has_hedge:
@@ -228,7 +246,17 @@ class DataTypes(BreachComponent):
         neg_ranges: list[tuple[int, int]] = []
         hedge_ranges: list[tuple[int, int]] = []
         mstarts = [m.start for m in ms]
+        # the largest end among the first j mentions (ms is sorted by start)
+        reach = list(accumulate((m.end for m in ms), max))
+        hedge_low, hedge_text = (self.hedge_low, self.hedge_text) if src is not text else (None, self.hedge)
         for cs, ce in clauses:
+            # A clause's cue ranges lie inside it, so only a clause that meets a mention can
+            # change that mention's verdict (negated: the merged range holding its start must
+            # reach its end; hedged: the clause holding its start): skip the others. It meets
+            # one when a mention starting at or before its end ends at or after its start.
+            j = bisect_right(mstarts, ce)
+            if not j or reach[j - 1] < cs:
+                continue
             if has_neg:
                 for c in R.neg_fwd.finditer(src, cs, ce):
                     neg_ranges.append((c.end(), ce))
@@ -243,7 +271,10 @@ class DataTypes(BreachComponent):
                     neg_ranges.append((c.end(), ce))
                 for c in R.neg_bwd.finditer(src, cs, ce):
                     neg_ranges.append((max(cs, c.start() - BACKWARD_REACH), c.start()))
-            if has_hedge and self.hedge.search(text, cs, ce):
+            if has_hedge and (
+                (hedge_low is not None and hedge_low.search(src, cs, ce))
+                or (hedge_text is not None and hedge_text.search(text, cs, ce))
+            ):
                 hedge_ranges.append((cs, ce))
         negs = merge_ranges([[a, b] for a, b in neg_ranges if b > a])
         hedges = merge_ranges([[a, b] for a, b in hedge_ranges])

@@ -31,8 +31,13 @@ weekdays (``on Friday``, ``last Wednesday``, ``Saturday afternoon``) and relativ
 expressions (``last week``, ``earlier this month``, ``two days ago``, ``today``, ``in recent
 months``, ``the past few years``). Matches inside ``doc._.breach_skip`` (embedded records,
 boilerplate, URLs) are ignored. Overlapping candidates: the longest wins. (Speed: one
-shared scan finds the word starts where any of the five candidate regexes may match; each
-then runs only there, with exactly the matches of its own scan over the text.)
+shared scan finds the word starts where any of the five candidate regexes may match -- it
+skips in C to the characters before words, and a gate of the first letters any match can
+start with, ``regexgate.prefix_gate``, turns most words away at once; each kind then runs
+only at the word starts its first character admits, with exactly the matches of its own
+scan over the text. The role and left-context regexes sit behind such gates too, and a
+match that ``_accept`` refuses whatever its left context, such as a lower-case "may", is
+dropped before that context is searched.)
 
 **Ranges and shared years**: ``between A and B``, ``from A to/until/through B`` and
 ``A – B`` give one mention per end; the first carries ``end_value``. A date written without
@@ -95,6 +100,7 @@ from ..datevalues import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
+from ..regexgate import gated, prefix_gate
 from ..textspans import doc_text, find_range, is_skipped, touches
 from .base import BreachComponent
 
@@ -113,6 +119,8 @@ _CASIE_DATE = re.compile(r"<date>[ \t]{0,5}([^<\n]{4,40}?)[ \t]{0,5}</date>", re
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t\u00a0.,'’]{0,3}$")
 _WORD_AFTER = re.compile(r"^[ \t\u00a0]{0,3}([A-Za-z%]+)")
 _LINE = re.compile(r"[^\n]+")
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 _SEGMENT = re.compile(r"[^|•·]+")
 _TRAILING_TIME = re.compile(
     r"(?:[ \t]{0,3}[,|–-]?[ \t]{0,3}(?:at[ \t]{1,3})?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ \t]{0,2}[ap]\.?m\.?)?"
@@ -133,6 +141,10 @@ _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz
 #: the same followed by a word boundary.
 _LEAD = re.compile(r"\(\?=(?:\[([^\]\\]{1,40})\]|\\d)\)")
 _LEAD_B = re.compile(r"^(\(\?=\[[^\]\\]{1,40}\]\))\\b")
+#: One character that is not an ASCII word character, consumed (ranges, tested fast): a
+#: word may start right after it. The non-ASCII word characters the last range lets through
+#: are refused afterwards (``_candidates``), cheaper than a lookbehind at every attempt.
+_NOT_WORD_BEFORE = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff]"
 
 
 def _uncaptured(p: str) -> str:
@@ -265,6 +277,9 @@ class Dates(BreachComponent):
             rf"\b(?:(?P<anum>{num}|{vague})|(?P<aword>[a-z]{{3,12}}(?:-[a-z]{{3,8}})?)){S}(?:(?:more|other){S})?$"
         )
         self.left_in_the = re.compile(rf"\bin{S}the{S}$")
+        self.left_mod, self.left_weekday = gated(self.left_mod), gated(self.left_weekday)
+        self.left_relative, self.left_number = gated(self.left_relative), gated(self.left_number)
+        self.left_in_the = gated(self.left_in_the)
         rel_year = rf"(?:{S}(?:of{S})?(?P<ry>this|last|next|the{S}same|the{S}following|the{S}previous){S}year)"
         self.re_wordy = re.compile(
             rf"(?=[0-9adfjmnos])\b(?:"
@@ -317,11 +332,22 @@ class Dates(BreachComponent):
         # lookahead. It may report more positions than they match, never fewer; the kinds'
         # own regexes then run only there (see _candidates): one boundary test per
         # character instead of five.
+        # The scan runs on " " + text and consumes the character before the word start (a
+        # class of ranges, which ``re`` skips to in C: much cheaper than a ``\b`` test at
+        # every character); then a gate of the first letters any kind's match can start with
+        # (``regexgate.prefix_gate``: a superset, so no position is lost) keeps the costly
+        # alternation away from most words ("the", "of", "company").
         heads = [_LEAD.match(rx.pattern) for _k, rx in self.scans]
+        #: each kind's leading one-character test, to try at a word start only the kinds whose
+        #: test admits its first character (filled lazily per character: kinds_by_char)
+        self.heads = [re.compile(f"[{h.group(1)}]" if h.group(1) else r"\d") for h in heads] if all(heads) else None
+        self.kinds_by_char: dict[str, tuple[int, ...]] = {}
         first = "(?=[" + "".join(h.group(1) or r"\d" for h in heads) + "])" if all(heads) else ""
+        bodies = [_uncaptured(_LEAD_B.sub(r"\1", rx.pattern, count=1)) for _k, rx in self.scans]
+        gate = prefix_gate("|".join(f"(?:{b})" for b in bodies), 4)
         self.re_any = re.compile(
-            r"\b" + first + "(?="
-            + "|".join("(?:" + _uncaptured(_LEAD_B.sub(r"\1", rx.pattern, count=1)) + ")" for _k, rx in self.scans)
+            _NOT_WORD_BEFORE + (f"(?={gate})" if gate else "") + first + "(?="
+            + "|".join(f"(?:{b})" for b in bodies)
             + ")"
         )
         assert all(rx.flags == self.re_any.flags for _k, rx in self.scans)
@@ -342,6 +368,12 @@ class Dates(BreachComponent):
         self.re_noun_after = re.compile(rf"^(?:'s|’s)?{S}(?:{r['breach_nouns']})\b")
         self.re_noun_before = re.compile(rf"\b{r['breach_nouns']}{S}(?:on|in|of|at|during|from){S}(?:the{S})?$")
         self.re_other_prep = re.compile(rf"\b{r['other_prepositions']}{S}(?:the{S})?$")
+        # the role regexes run on short slices at every character: behind their first-letter
+        # gates (regexgate.gated: the same matches) most positions fail at once
+        self.re_cues, self.re_noun_cues = gated(self.re_cues), gated(self.re_noun_cues)
+        self.re_said_before, self.re_breach_content = gated(self.re_said_before), gated(self.re_breach_content)
+        self.re_noun_before, self.re_other_prep = gated(self.re_noun_before), gated(self.re_other_prep)
+        self.re_clause_break = gated(_CLAUSE_BREAK)
         self.bare_month_ctx = frozenset(d["bare_month_context"])
         self.may_context = frozenset(d["may_context"])
         self.year_reject_before = frozenset(d["year_reject_before"])
@@ -473,7 +505,18 @@ class Dates(BreachComponent):
     def _wire_dateline(self, text: str, P: _dt.date | None) -> tuple[int, int, str | None, str | None] | None:
         """``LONDON, May 21 (Reuters) -`` at the start of a paragraph near the top. A date
         without a year is only resolved when the publication date is already known."""
-        m = _WIRE.search(text, 0, min(len(text), 3000))
+        stop = min(len(text), 3000)
+        # ``_WIRE.search(text, 0, stop)``: the pattern opens with ``^`` (MULTILINE), so only
+        # line starts can match; trying just those spares a failed attempt at every character
+        m = None
+        p = 0
+        while p <= stop:
+            m = _WIRE.match(text, p, stop)
+            if m is not None:
+                break
+            p = text.find("\n", p, stop) + 1
+            if p <= 0:
+                break
         if m is None:
             return None
         body = m.group("date")
@@ -508,15 +551,25 @@ class Dates(BreachComponent):
         # shared scan reports (every position where any kind matches) from its last match's end
         scans = self.scans
         resume = [0] * len(scans)
-        for g in self.re_any.finditer(low):
-            p = g.start()
-            for k, (kind, rx) in enumerate(scans):
+        by_char = self.kinds_by_char
+        for g in self.re_any.finditer(" " + low):
+            p = g.start()  # the consumed character is low[p - 1]: the word starts at low[p]
+            if p and low[p - 1] > "\x7f" and low[p - 1].isalnum():
+                continue  # a non-ASCII word character (``\w``) before: not a word start
+            c = low[p]
+            ks = by_char.get(c)
+            if ks is None:
+                ks = by_char[c] = self._kinds_for(c)
+            for k in ks:
+                kind, rx = scans[k]
                 if p < resume[k]:
                     continue
                 m = rx.match(low, p)
                 if m is None:
                     continue
                 resume[k] = m.end()
+                if self._refused(text, kind, m):
+                    continue  # _accept would refuse it whatever _left finds: skip that search
                 start, pre = self._left(low, kind, m)
                 if start is not None and self._accept(text, low, kind, m, start, pre):
                     raw.append((start, m.end(), kind, m, pre, k))
@@ -533,6 +586,13 @@ class Dates(BreachComponent):
             out.append({"start": s, "end": e, "kind": kind, "m": m, "pre": pre, "text": text[s:e]})
             last_end = e
         return out
+
+    def _kinds_for(self, c: str) -> tuple[int, ...]:
+        """Indexes of the kinds whose leading character test admits ``c`` (the others cannot
+        match at a word starting with it); all of them when a kind has no such test."""
+        if self.heads is None:
+            return tuple(range(len(self.scans)))
+        return tuple(k for k, h in enumerate(self.heads) if h.match(c))
 
     def _left(self, low: str, kind: str, m: re.Match[str]) -> tuple[int | None, dict[str, str]]:
         """Extend a match leftwards over the words that may precede its head; ``(None, {})``
@@ -562,6 +622,21 @@ class Dates(BreachComponent):
         if kind == "relative" and m.group("same") and not low[mm.start():s].rstrip().endswith("the"):
             return None, {}
         return mm.start(), pre
+
+    @staticmethod
+    def _refused(text: str, kind: str, m: re.Match[str]) -> bool:
+        """The refusals of ``_accept`` that do not depend on the words left of the match
+        (a lower-case bare month or weekday: "may", "march"; "USA TODAY")."""
+        if kind == "wordy":
+            return m.group("mon4") is not None and not text[m.start("mon4")].isupper()
+        if kind == "weekday":
+            return not text[m.start("wd")].isupper()
+        if kind == "relative":
+            if m.group("today") and text[m.start("today"):m.end("today")].isupper():
+                return True
+            u = m.group("runit")
+            return bool(m.group("rdir") and u and u in MONTHS and not text[m.start("runit")].isupper())
+        return False
 
     def _accept(self, text: str, low: str, kind: str, m: re.Match[str], start: int, pre: dict[str, str]) -> bool:
         if kind == "wordy" and m.group("mon4"):
@@ -623,7 +698,7 @@ class Dates(BreachComponent):
         mon_s = next(g for g in (m.group("mon1"), m.group("mon2"), m.group("mon3"), m.group("mon4")) if g)
         month = MONTHS[mon_s.lower().rstrip(".")]
         day_s = m.group("d1") or m.group("d2")
-        day = int(re.match(r"\d+", day_s).group(0)) if day_s else None
+        day = int(_DIGITS.match(day_s).group(0)) if day_s else None
         year_s = m.group("y1") or m.group("y2") or m.group("y3")
         c["month"], c["day"] = month, day
         if year_s:
@@ -654,7 +729,7 @@ class Dates(BreachComponent):
         if P is None:
             return
         wd = self.weekdays[m.group("wd").lower()]
-        wmod = re.sub(r"\s+", " ", c["pre"].get("wmod", ""))
+        wmod = _SPACES.sub(" ", c["pre"].get("wmod", ""))
         if wmod in ("next", "coming"):
             d = weekday_on_or_after(P + _dt.timedelta(days=1), wd)
         elif wmod == "this":
@@ -677,21 +752,21 @@ class Dates(BreachComponent):
             return
         if g["rdir"] and not g["rnum"]:
             unit = g["runit"]
-            if re.sub(r"\s+", " ", g["rdir"]) == "past" or (unit in self.units and unit.endswith("s")):
+            if _SPACES.sub(" ", g["rdir"]) == "past" or (unit in self.units and unit.endswith("s")):
                 return  # a period ("the past year", "the coming days"): no single date
             self._relative_named(c, g["rdir"], unit, P)
             self._narrow_week(c, g["rmod"], P)
             return
         if g["aword"] and g["adir"] == "ago":
             # a number word our table lacks ("thirteen days ago"): dateparser, against P
-            v = _dateparser_relative(re.sub(r"\s+", " ", c["text"]), P.isoformat())
+            v = _dateparser_relative(_SPACES.sub(" ", c["text"]), P.isoformat())
             unit = self.units.get(g["aunit"])
             if v and unit in ("day", "week", "weekend", "month", "year"):
                 keep = {"month": 7, "year": 4}.get(unit, 10)
                 c["value"], c["precision"] = v[:keep], {7: "month", 4: "year"}.get(keep, "day")
             return
         if g["anum"] and g["adir"] == "ago":
-            anum = re.sub(r"\s+", " ", g["anum"])
+            anum = _SPACES.sub(" ", g["anum"])
             n = self.numbers.get(anum) or (int(anum) if anum.isdigit() else None)
             unit = self.units.get(g["aunit"])
             if anum in self.vague:
@@ -726,7 +801,7 @@ class Dates(BreachComponent):
 
     def _relative_named(self, c: dict[str, Any], rdir: str, unit: str, P: _dt.date) -> None:
         """last/this/next/past + week, month, year, weekend, a month name or a part of day."""
-        rdir = re.sub(r"\s+", " ", rdir)
+        rdir = _SPACES.sub(" ", rdir)
         step = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0, "next": 1, "coming": 1}[rdir]
         u = self.units.get(unit, unit)
         if rdir == "previous" or (u == "day" and rdir != "this"):
@@ -828,25 +903,24 @@ class Dates(BreachComponent):
     # -- roles ------------------------------------------------------------------------------
     def _role(self, sents: list, text: str, start: int, end: int) -> str:
         """Role from cue words around ``[start, end)``; ``text`` is the lower-cased text and
-        ``sents`` is ``doc._.breach_sents``."""
+        ``sents`` is ``doc._.breach_sents``. (The clauses are cut only when the checks that
+        do not need them have not decided.)"""
         i = find_range(sents, start)
         ss, se = (sents[i][0], sents[i][1]) if i >= 0 else (max(0, start - 200), min(len(text), end + 200))
         ss = max(ss, start - 160)
         se = min(se, end + 160)
         before = text[ss:start]
         after = text[end:se]
-        cb = None
-        for cb in _CLAUSE_BREAK.finditer(before):
-            pass
-        clause_before = before[cb.end():] if cb else before
-        ca = _CLAUSE_BREAK.search(after)
-        clause_after = after[:ca.start()] if ca else after
         if self.re_noun_after.match(after[:60]):
             return "incident"
         if self.re_said_before.search(before[-60:]):
             return "disclosure" if self.re_breach_content.search(after[:130]) else "other"
         if self.re_other_prep.search(before[-30:]):
             return "other"
+        cb = None
+        for cb in self.re_clause_break.finditer(before):
+            pass
+        clause_before = before[cb.end():] if cb else before
         last = None
         for last in self.re_cues.finditer(clause_before):
             pass
@@ -857,17 +931,22 @@ class Dates(BreachComponent):
             if _THAT.match(clause_before, last.end()):
                 # "reported that on July 15 ... was stolen": the cue governs the "that" clause
                 # the date sits in; that clause's own verb (after the date) decides first
-                after = self.re_cues.search(clause_after)
+                after = self.re_cues.search(self._clause_after(after))
                 if after is not None:
                     return after.lastgroup or "other"
             return last.lastgroup or "other"
         if self.re_noun_before.search(clause_before[-80:]):
             return "incident"
+        clause_after = self._clause_after(after)
         for rx in (self.re_cues, self.re_noun_cues):
             first = rx.search(clause_after)
             if first is not None:
                 return first.lastgroup or "other"
         return "other"
+
+    def _clause_after(self, after: str) -> str:
+        ca = self.re_clause_break.search(after)
+        return after[:ca.start()] if ca else after
 
 
 @Language.factory("breach_dates", assigns=["doc._.breach_dates", "doc._.breach_published"],

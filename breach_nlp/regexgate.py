@@ -1,0 +1,221 @@
+"""Cheap superset gates for costly regexes (speed only; never changes a match).
+
+``prefix_gate(pattern, k)`` reads a compiled-or-source pattern (case-sensitive, as the
+components run them on lower-cased text) and returns a small regex that matches at every
+position where the pattern can match, and at few others: an alternation, in trie form, of
+the first ``k`` characters any match can start with (each a character class). Zero-width
+parts (``\\b``, lookarounds) are skipped, and anything the analysis cannot bound (``.``, a
+back-reference, a negated class under IGNORECASE) ends the prefix there, so the gate is always a
+superset. ``None`` when no useful gate exists (some match may start with anything).
+
+A scanner then runs the gate first and the costly pattern only where the gate holds, e.g.
+``(?=<gate>)<pattern>``; ``re`` skips the costly alternation at the many word starts
+whose first letters no match can have (``the``, ``of``, ``and``).
+
+>>> print(prefix_gate(r"\\b(?:last|next)\\s+week|\\d{4}", 3))
+(?:[\\d][\\d][\\d]|las|nex)
+>>> prefix_gate(r"\\b(?:a.c|ab)", 3)
+'(?:a)'
+>>> prefix_gate(r"x?y", 2), prefix_gate(r"[^a]b", 2), prefix_gate(r"(?i:[^a]b)", 2)
+('(?:xy|y)', None, None)
+>>> print(prefix_gate(r"(?i:ab)", 1))
+(?:[Aa\\x80-\\U0010ffff])
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+try:  # the parser behind ``re`` (Python 3.11+); without it, no gates (never wrong)
+    from re import _constants as _C
+    from re import _parser as _P
+except ImportError:  # pragma: no cover
+    _C = _P = None  # type: ignore[assignment]
+
+#: Largest number of distinct prefixes a gate may have before it is refused.
+MAX_PREFIXES = 4000
+_CAT = {}
+if _C is not None:
+    _CAT = {
+        _C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_NOT_DIGIT: r"\D", _C.CATEGORY_SPACE: r"\s",
+        _C.CATEGORY_NOT_SPACE: r"\S", _C.CATEGORY_WORD: r"\w", _C.CATEGORY_NOT_WORD: r"\W",
+        _C.CATEGORY_UNI_DIGIT: r"\d", _C.CATEGORY_UNI_NOT_DIGIT: r"\D", _C.CATEGORY_UNI_SPACE: r"\s",
+        _C.CATEGORY_UNI_NOT_SPACE: r"\S", _C.CATEGORY_UNI_WORD: r"\w", _C.CATEGORY_UNI_NOT_WORD: r"\W",
+    }
+
+_STOP = ((), False)  # the prefix ends here (no constraint on what follows)
+_EMPTY = ((), True)  # nothing consumed; the sequence continues
+
+
+class _Refuse(Exception):
+    pass
+
+
+def _esc(c: int) -> str:
+    ch = chr(c)
+    if ch.isalnum() and ch.isascii():
+        return ch
+    return "\\U%08x" % c if c > 0xFFFF else ("\\u%04x" % c if c > 0x7F else "\\x%02x" % c)
+
+
+def _klass(items: list) -> str | None:
+    """A character class (source) for the items of an IN op; None for an unknown item."""
+    parts: list[str] = []
+    neg = False
+    for op, av in items:
+        if op is _C.NEGATE:
+            neg = True
+        elif op is _C.LITERAL:
+            parts.append(_esc(av))
+        elif op is _C.RANGE:
+            parts.append(_esc(av[0]) + "-" + _esc(av[1]))
+        elif op is _C.CATEGORY and av in _CAT:
+            parts.append(_CAT[av])
+        else:
+            return None
+    return "[" + ("^" if neg else "") + "".join(sorted(set(parts))) + "]"
+
+
+def _klass_ignorecase(items: list) -> str | None:
+    """A superset class for an IN op (or a literal) under IGNORECASE: its ASCII characters
+    in both cases plus every non-ASCII character (the only ones that may also fold onto an
+    ASCII letter: long s, Kelvin sign, dotted capital I...); None when not plainly ASCII."""
+    chars: set[str] = set()
+    cats: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL and av < 0x80:
+            chars.add(chr(av))
+        elif op is _C.RANGE and av[1] < 0x80:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is _C.CATEGORY and av in _CAT and _CAT[av] in (r"\d", r"\s", r"\w"):
+            cats.append(_CAT[av])
+        else:
+            return None  # NEGATE, non-ASCII members: unknown
+    both = {c.lower() for c in chars} | {c.upper() for c in chars}
+    return "[" + "".join(sorted(cats)) + "".join(_esc(ord(c)) for c in sorted(both)) + "\\x80-\\U0010ffff]"
+
+
+def _seq(items: list, k: int, flags: int) -> set:
+    """Set of ``(prefix, continues)``: ``prefix`` a tuple of class sources (at most ``k``),
+    ``continues`` whether the sequence ended having consumed exactly those characters."""
+    states = {_EMPTY}
+    for op, av in items:
+        new: set = set()
+        for t, cont in states:
+            if not cont or len(t) >= k:
+                new.add((t, False))
+                continue
+            for u, c2 in _op(op, av, k - len(t), flags):
+                new.add((t + u, c2))
+        states = new
+        if len(states) > MAX_PREFIXES:
+            raise _Refuse
+    return states
+
+
+def _repeat(item: list, n: int, k: int, flags: int) -> set:
+    return _seq(item * n, k, flags) if n else {_EMPTY}
+
+
+def _op(op, av, k: int, flags: int) -> set:
+    if op is _C.LITERAL:
+        if flags & re.IGNORECASE:
+            kl = _klass_ignorecase([(op, av)])
+            return {((kl,), True)} if kl else {_STOP}
+        return {(("[" + _esc(av) + "]",), True)}
+    if op is _C.IN:
+        kl = _klass_ignorecase(av) if flags & re.IGNORECASE else _klass(av)
+        return {((kl,), True)} if kl else {_STOP}
+    if op is _C.BRANCH:
+        out: set = set()
+        for alt in av[1]:
+            out |= _seq(alt, k, flags)
+        return out
+    if op is _C.SUBPATTERN:
+        _group, add, dele, p = av
+        f = (flags | add) & ~dele
+        return _seq(p.data if hasattr(p, "data") else p, k, f)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT) or op is getattr(_C, "POSSESSIVE_REPEAT", None):
+        lo, hi, item = av
+        item = list(item.data if hasattr(item, "data") else item)
+        if lo > k:  # k mandatory copies already give the k characters (or end the prefix)
+            return {(t, False) for t, _c in _repeat(item, k, k, flags)}
+        out = set()
+        top = min(hi, lo + k)
+        for n in range(lo, top + 1):
+            got = _repeat(item, n, k, flags)
+            if n == top and hi > top:
+                got = {(t, False) for t, _c in got}  # more copies may follow: end the prefix
+            out |= got
+        return out
+    if op is _C.ATOMIC_GROUP:
+        return _seq(list(av.data if hasattr(av, "data") else av), k, flags)
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return {_EMPTY}  # zero-width: skipping it only widens the gate
+    return {_STOP}  # ANY, NOT_LITERAL, GROUPREF, ...: unknown
+
+
+def _trie(prefixes: Iterable[tuple]) -> str:
+    trie: dict = {}
+    for p in prefixes:
+        node = trie
+        for el in p:
+            node = node.setdefault(el, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if "" in node:
+            return ""  # a shorter prefix already admits everything below it
+        alts = []
+        for el in sorted(node):
+            lit = el[1:-1] if len(el) >= 3 and el[0] == "[" and el[-1] == "]" and (
+                len(el) == 3 and el[1].isalnum() or el[1:3] == "\\x" and len(el) == 6) else None
+            alts.append((lit if lit is not None else el) + emit(node[el]))
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    body = emit(trie)
+    return body if body.startswith("(?:") else "(?:" + body + ")"
+
+
+def prefix_gate(pattern: "str | re.Pattern[str]", k: int = 3) -> str | None:
+    """Superset gate for ``pattern`` (see the module docstring), or None."""
+    if _P is None:
+        return None
+    if isinstance(pattern, re.Pattern):
+        src, flags = pattern.pattern, pattern.flags
+    else:
+        src, flags = pattern, 0
+    try:
+        tree = _P.parse(src, flags)
+        got = _seq(list(tree.data), k, flags & re.IGNORECASE)
+    except (_Refuse, RecursionError, re.error, TypeError, ValueError):
+        return None
+    prefixes = {t for t, _c in got}
+    if not prefixes or () in prefixes:
+        return None
+    return _trie(prefixes)
+
+
+def gated(rx: "re.Pattern[str]", k: int = 4) -> "re.Pattern[str]":
+    """``rx`` behind its prefix gate (``(?=<gate>)(?:<rx>)``, same flags): the same matches,
+    groups and spans, found faster where most positions cannot start a match; ``rx`` itself
+    when no gate exists, for a VERBOSE pattern (whose comments a wrapper could swallow) and
+    for an IGNORECASE one (``re`` tests its gate's classes case-folded, slower than the
+    pattern alone: run such patterns on lower-cased text instead, ``textspans.lowered_regex``).
+
+    >>> rx = gated(re.compile(r"\\b(?:was|were)\\s+not\\b"))
+    >>> rx.pattern.startswith("(?=")
+    True
+    >>> [m.span() for m in rx.finditer("it was not; they were not")]
+    [(3, 10), (17, 25)]
+    """
+    if rx.flags & (re.VERBOSE | re.IGNORECASE):
+        return rx
+    g = prefix_gate(rx, k)
+    if g is None:
+        return rx
+    try:
+        return re.compile(f"(?={g})(?:{rx.pattern})", rx.flags)
+    except re.error:
+        return rx
