@@ -125,6 +125,16 @@ DIGITS_RE = (
     r"|[0-9]{1,3}(?:[ \u00a0\u202f'][0-9]{3}){1,6}(?![0-9])"
     r"|[0-9]{1,19}(?:\.[0-9]{1,6})?)"
 )
+#: ``DIGITS_RE`` after its first digit: ``"[0-9]" + DIGITS_TAIL_RE`` matches exactly what
+#: ``DIGITS_RE`` matches (every alternative starts with a digit; the same alternatives in the
+#: same order). A pattern that starts with a plain ``[0-9]`` lets ``re`` skip to the digits in
+#: C, where a leading look-behind makes it try every position.
+DIGITS_TAIL_RE = (
+    r"(?:[0-9]{0,2}(?:,[0-9]{3}){1,6}(?:\.[0-9]{1,6})?"
+    r"|[0-9]{0,2}(?:\.[0-9]{3}){2,6}"
+    r"|[0-9]{0,2}(?:[ \u00a0\u202f'][0-9]{3}){1,6}(?![0-9])"
+    r"|[0-9]{0,18}(?:\.[0-9]{1,6})?)"
+)
 
 def scale_re(name: str = "scale", plural: bool = False) -> str:
     """Regex source of a scale word or suffix after digits, shared by counts and money:
@@ -218,6 +228,10 @@ def parse_count(text: str) -> int | None:
     """Parse a count written in digits, with scale words, or in words; None when vague or not a count."""
     if not isinstance(text, str):
         return None
+    if len(text) <= 19 and text.isascii() and text.isdigit():
+        # the common case, "4500": what the general path below gives, without its work
+        value = int(text)
+        return value if value <= MAX_COUNT else None
     s = _ascii_digits(text.strip().lower().replace("\u2009", " ").replace("\u2011", "-"))
     if not s or len(s) > MAX_NUMBER_CHARS:
         return None

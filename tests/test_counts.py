@@ -317,3 +317,124 @@ def test_shared_figures():
         ra = breach_nlp.extract(r["text"]).records_affected
         ok += ra is not None and ra.value == r["gold"]["records_affected"]
     assert ok / len(rows) >= 0.97
+
+
+# -- speed paths (issue 9): each fast path finds what the plain form it replaces finds -----
+import random  # noqa: E402
+import re  # noqa: E402
+
+from breach_nlp.components.counts import _last_word  # noqa: E402
+
+#: Fragments for random texts around numbers: hedges, units, labels, scale and vague words.
+SPEED_FRAGMENTS = [
+    "more than", "over", "nearly", "up to", "about", "~", "(", '"', "'", "“", "[", " ", "  ", "\n", "\t",
+    "15", "4,500", "1.2", "2019", "300", "million", "thousand", "tens", "hundreds", "of", "of the",
+    "thousands", "millions", "billions", "several", "many", "customers", "Customers", "users'", "driver's",
+    "driver’s", "licenses", "records", "patients", "the number of", "affected", ":", "=", "was", "x" * 45,
+    "one", "two", "twenty", "five six", "a dozen", "ſ", "K", "İ", "-", ",", ".", "accounts", "USERS",
+]
+
+
+def _speed_texts(n: int, seed: int = 9) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(SPEED_FRAGMENTS) for _ in range(rng.randint(0, 25))) for _ in range(n)]
+
+
+@pytest.fixture(scope="module")
+def counts_pipe():
+    pipe = breach_nlp.load().get_pipe("breach_counts")
+    pipe.ensure()
+    return pipe
+
+
+def test_last_word_equals_regex():
+    rx = re.compile(r"(\S{1,40})\s{0,3}$")
+    for text in _speed_texts(1500) + ["a " + "x" * 60, "word\u00a0\u00a0", "", "   "]:
+        m = rx.search(text, max(0, len(text) - 45))
+        assert _last_word(text) == (m.group(1).lower() if m else ""), repr(text)
+
+
+def test_qualifier_fast_exit_equals_full_search(counts_pipe):
+    words = re.compile(r"[^\s(\[“\"']+")
+
+    def plain(pre):  # Counts._qualifier without its fast exit
+        tail = pre.rstrip()
+        if not tail:
+            return None
+        if tail[-1] == "~":
+            return "about", len(pre) - len(tail) + 1
+        ws = list(words.finditer(tail, max(0, len(tail) - 40)))
+        for k in range(min(counts_pipe.max_qual_words, len(ws)), 0, -1):
+            start = ws[-k].start()
+            q = counts_pipe.qual_of.get(" ".join(w.group(0) for w in ws[-k:]).lower())
+            if q is not None and (start == 0 or not tail[start - 1].isalnum()):
+                return q, len(pre) - start
+        return None
+
+    for text in _speed_texts(3000):
+        assert counts_pipe._qualifier(text) == plain(text), repr(text)
+
+
+def test_digit_scan_equals_digit_run_matches(counts_pipe):
+    from breach_nlp.numbers import DIGITS_RE, scale_re
+
+    plain = re.compile(
+        r"(?<![\w$€£¥₹₩.,'’/#@-])(?P<num>" + DIGITS_RE + r")" + f"(?:{scale_re('scale')})?"
+        r"(?![0-9]|[.,][0-9]|-[0-9])",
+        re.IGNORECASE,
+    )
+    rng = random.Random(3)
+    parts = ["1", "12", "123", "1,234", "1.234.567", "12 345", "1'000", ",", ".", "-", " ", "x", "$", "#", "m", "bn",
+             " million", "k", "٣", "\u00a0", "/"]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 20))) for _ in range(3000)]
+    for text in texts:
+        end, expected = -1, []
+        for run in re.finditer(r"[0-9]+", text):  # what the scan used to do: a match at each digit run
+            if run.start() >= end:
+                m = plain.match(text, run.start())
+                if m:
+                    end = m.end()
+                    expected.append((m.span(), m.groupdict()))
+        assert [(m.span(), m.groupdict()) for m in counts_pipe._digit_numbers(text)] == expected, repr(text)
+
+
+def test_vague_scan_equals_finditer(counts_pipe):
+    rng = random.Random(7)
+    parts = ["tens", "hundreds", "dozens", "several", "many", "of", " of ", "thousands", "millions", "billions",
+             " ", "  ", "\n", "-", "x", "of\n", "zmillions", ","]
+    for _ in range(3000):
+        low = "".join(rng.choice(parts) for _ in range(rng.randint(0, 20)))
+        assert [m.span() for m in counts_pipe._vague_low_matches(low)] == [
+            m.span() for m in counts_pipe.vague_low.finditer(low)
+        ], repr(low)
+
+
+def test_sentence_scans_on_lower_case_equal_ignorecase(counts_pipe):
+    from breach_nlp.textspans import lowered_ok
+
+    pairs = [(counts_pipe.context, counts_pipe.context_low), (counts_pipe.threshold, counts_pipe.threshold_low),
+             (counts_pipe.separate, counts_pipe.separate_low)]
+    assert all(low is not None for _rx, low in pairs)
+    texts = _speed_texts(500) + [
+        "The breach follows a separate cyberattack; in each state fewer than 500 were AFFECTED.",
+        "An earlier data breach that impacted 1.7 million accounts; the subsequent breach exposed 4 million.",
+    ]
+    for text in texts:
+        low = text.lower()
+        if lowered_ok(text, low):
+            for rx, rx_low in pairs:
+                assert [m.span() for m in rx_low.finditer(low)] == [m.span() for m in rx.finditer(text)], repr(text)
+
+
+def test_unit_hint_is_necessary_for_a_unit(counts_pipe):
+    """The unit-word pre-check may only skip the noun search where it finds no unit."""
+    from breach_nlp.textspans import lowered_ok
+
+    for text in _speed_texts(1500):
+        for pos in range(0, len(text) + 1, 7):
+            unit = counts_pipe._noun_after(text, pos, len(text), False, True)[0]
+            if unit is not None:
+                assert counts_pipe.unit_hint.search(text, pos, min(len(text), pos + 90)), (text, pos)
+                low = text.lower()
+                if lowered_ok(text, low):
+                    assert counts_pipe.unit_hint_low.search(low, pos, min(len(text), pos + 90)), (text, pos)

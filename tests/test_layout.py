@@ -57,3 +57,61 @@ def test_boilerplate_and_urls_are_skipped(nlp, seed_text):
     for line in ("Your billing was not updated.", "Source: https://www.barrons.com"):
         start = seed_text.index(line)
         assert any(s <= start < e for s, e in doc._.breach_skip), line
+
+
+# -- speed paths (issue 9): the same ranges as the plain regex scans ---------------------
+def _layout_texts(n: int, seed: int = 5) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    frags = ["http://", "https://", "www.", "wwww.", "x", " ", "\n", "\n\n", "Source: ", "Read more:", "related:",
+             "SHARE this ", "a.com", "<", '"', "'", "\t", ":", "//", "https", "http", "s", "Accept cookies",
+             "We use cookies", "foo bar cybersecurity rating report:", "\r\n", "www.x.y", "Inc.", "U.S.", "J. "]
+    return ["".join(rng.choice(frags) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
+def test_url_and_boilerplate_scans_equal_plain_finditer(nlp, seed_text):
+    from breach_nlp.components.layout import _URL, _urls
+
+    layout = nlp.get_pipe("breach_layout")
+    for text in _layout_texts(4000) + [seed_text]:
+        assert _urls(text) == [[m.start(), m.end()] for m in _URL.finditer(text)], repr(text)
+        assert layout._boilerplate(text) == [[m.start(), m.end()] for m in layout.boilerplate.finditer(text)], repr(
+            text
+        )
+
+
+def test_split_equals_plain_split(nlp, seed_text):
+    """_split with its inlined strip and word lookup gives the sentences of the plain loop."""
+    from breach_nlp.components.layout import _BREAK, _is_initials, _word_before
+
+    layout = nlp.get_pipe("breach_layout")
+
+    def plain(text):
+        out, cur = [], 0
+
+        def add(s, e):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append([s, e])
+
+        for m in _BREAK.finditer(text, 0, len(text)):
+            c = text[m.start()]
+            if c != "\n":
+                cut = m.end("pq")
+                if c == ".":
+                    word = _word_before(text, max(cur, m.start() - 40), m.start()).lower().lstrip("(\"'“‘")
+                    if word + "." in layout.abbrevs or _is_initials(word):
+                        continue
+            else:
+                cut = m.start()
+            add(cur, cut)
+            cur = m.end()
+        add(cur, len(text))
+        return out
+
+    for text in _layout_texts(3000, seed=8) + [seed_text]:
+        assert layout._split(text, 0, len(text)) == plain(text), repr(text)

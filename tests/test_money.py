@@ -135,3 +135,35 @@ def test_serialization_round_trip():
     data = comp.to_bytes()
     comp.from_bytes(data)
     assert comp.to_bytes() == data
+
+
+def test_run_scan_equals_every_digit_run():
+    """The one-regex pick of digit runs finds the amounts that trying every run finds."""
+    import random
+    import re
+
+    money = breach_nlp.load().get_pipe("breach_money")
+    money.ensure()
+
+    def plain(text):
+        end = -1
+        for run in re.finditer(r"[0-9]+", text):
+            p = run.start()
+            if p < end:
+                continue
+            back = money.prefix_back.search(text, max(0, p - 8), p)
+            m = money.prefixed.match(text, back.start()) if back else None
+            if m is None or m.start("pnum") != p:
+                m = money.suffixed.match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+    rng = random.Random(3)
+    frags = ["$", "US$", "USD", "U.S. $", "Rs.", "Rs", "€", "£", "zł", "5", "12", "1,234", "1.234,56", "3.5", " ",
+             "\n", "\u00a0", "million", "m", "bn", " dollars", " Won", " won", " rand", "EUR", "-", "–", "to", "x",
+             ".", ",", "'", "k", "USD\n", " Bitcoin", " BTC", "S", "Can$"]
+    for _ in range(4000):
+        text = "".join(rng.choice(frags) for _ in range(rng.randint(0, 25)))
+        got = [(m.span(), m.groupdict()) for m in money._scan(text)]
+        assert got == [(m.span(), m.groupdict()) for m in plain(text)], repr(text)

@@ -113,3 +113,28 @@ def test_grouped_digits_round_trip(n):
 def test_doctests():
     result = doctest.testmod(numbers)
     assert result.failed == 0
+
+
+def test_digits_tail_re_equals_digits_re():
+    """``[0-9] + DIGITS_TAIL_RE`` (the fast scans' form) matches what DIGITS_RE matches."""
+    import random
+    import re
+
+    from breach_nlp.numbers import DIGITS_RE, DIGITS_TAIL_RE
+
+    full, tail = re.compile(DIGITS_RE), re.compile("[0-9]" + DIGITS_TAIL_RE)
+    rng = random.Random(1)
+    parts = ["1", "12", "123", "1234", ",", ".", " ", "'", "\u00a0", "\u202f", ",000", ".000", " 000", "x"]
+    for _ in range(5000):
+        s = "".join(rng.choice(parts) for _ in range(rng.randint(1, 12)))
+        a, b = full.match(s), tail.match(s)
+        assert (a and a.span()) == (b and b.span()), repr(s)
+
+
+def test_plain_digits_fast_path_equals_general_path():
+    from breach_nlp.numbers import MAX_NUMBER_CHARS, _NUM, _clamp, _number
+
+    for s in ["0", "7", "0123", "4500", "9" * 18, "9223372036854775807", "9223372036854775808", "9" * 19]:
+        m = _NUM.match(s)
+        general = _clamp(_number(m.group("num"), m.group("sep"))) if m and len(s) <= MAX_NUMBER_CHARS else None
+        assert parse_count(s) == general, s

@@ -387,3 +387,28 @@ def test_dev_pages_detection_and_mapping(finder):
 def test_hhs_embed_detection_and_mapping(finder):
     f1, mapped = _detect_and_map(finder, shared_path("real-dev", "hhs-embed.jsonl"))
     assert f1 >= 0.99 and mapped >= 0.99, (f1, mapped)
+
+
+def test_line_regexes_equal_multiline_finditer():
+    """_Lines (a literal line break before the body) finds what ``^`` + MULTILINE finds, for
+    any start and end position."""
+    import random
+    import re
+
+    from breach_nlp.components.records import _FRAGMENT_LINE, _KV_LINE
+
+    rng = random.Random(4)
+    frags = ['"a": 1', "'b': 'x'", ",", " ", "\n", "\n\n", "\t", "|", "Name: Foo", "Records affected: 5", "---",
+             ":", "- ", "**", "Key | value", "x", "{", "}", "\r\n", '"k": [1, 2]', "null"]
+    for _ in range(3000):
+        text = "".join(rng.choice(frags) for _ in range(rng.randint(0, 30)))
+        n = len(text)
+        for _ in range(3):
+            a = rng.randint(0, n)
+            b = rng.randint(a, n)
+            if b <= a:
+                continue
+            for lines in (_FRAGMENT_LINE, _KV_LINE):
+                plain = re.compile("^(?:" + lines.first.pattern[len("\\A(?P<line>") : -1] + ")", re.MULTILINE)
+                got = [((m.start("line"), m.end()), m.group("line")) for m in lines.finditer(text, a, b)]
+                assert got == [(m.span(), m.group()) for m in plain.finditer(text, a, b)], (text, a, b)

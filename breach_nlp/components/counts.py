@@ -70,7 +70,7 @@ from typing import Any, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..numbers import DIGITS_RE, alternation, parse_count, scale_re
+from ..numbers import DIGITS_TAIL_RE, alternation, parse_count, scale_re
 from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches
 from .base import BreachComponent
 
@@ -103,18 +103,27 @@ _BARE_STOLEN = re.compile(
     r"(?:stolen|leaked|exposed|compromised|breached|hacked|dumped)\b",
     re.IGNORECASE,
 )
-_DIGIT_RUN = re.compile(r"[0-9]+")
 _OF = re.compile(r"\s{1,3}of\s{1,3}")
 _WORD_NEXT = re.compile(r"(?:\s|\u00a0){1,2}[A-Za-z(]|[A-Za-z]|-?\s?plus|\+")
 _TAIL_WORDS = re.compile(r"[^\s(\[“\"']+")
 _FEW = frozenset(("few", "several", "many", "some"))
-_LAST_WORD = re.compile(r"(\S{1,40})\s{0,3}$")
+_QUAL_DELIMS = "([“\"'"
 
 
 def _last_word(pre: str) -> str:
-    """The last whitespace-separated word of ``pre``, lower case ('' when none)."""
-    m = _LAST_WORD.search(pre, max(0, len(pre) - 45))
-    return m.group(1).lower() if m else ""
+    """The last whitespace-separated word of ``pre`` (at most its last 40 characters, at most
+    three spaces after it), lower case ('' when none): what
+    ``re.search(r"(\\S{1,40})\\s{0,3}$", pre)`` finds, without a regex.
+
+    >>> _last_word("affected more than 500"), _last_word("the  "), _last_word("x    ")
+    ('500', 'the', '')
+    """
+    tail = pre.rstrip()
+    if not tail or len(pre) - len(tail) > 3:
+        return ""
+    return tail.rsplit(None, 1)[-1][-40:].lower()
+
+
 _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,30})\s$")
 _OF_DET = re.compile(
     r"\s{1,3}of\s{1,3}(?:(?:the\s{1,3})?(?:[\w&.-]{1,30}\s{1,3}){0,3}?[\w&.-]{1,30}['’]s?\s{1,3}"
@@ -161,28 +170,46 @@ class Counts(BreachComponent):
             if q != "origin":
                 quals += [(p.lower(), q) for p in phrases]
         self.qual_of = dict(quals)
+        #: last words of the hedges: a word before the number that is none of them starts none
+        self.qual_last = frozenset(p.split(" ")[-1] for p, _ in quals)
         self.max_qual_words = max(len(p.split()) for p, _ in quals)
         words = d["number_words"]["words"]
         scale_words = ["hundred", "thousand", "million", "billion", "trillion"]
         w = alternation(words + ["a " + s for s in scale_words[1:]])
         sw = alternation(scale_words + words)
+        # a digit not after a word character, sign or separator, then the rest of the number
+        # (the look-behind comes after the first digit, so re skips to digits in C)
         number = (
-            r"(?<![\w$€£¥₹₩.,'’/#@-])(?P<num>" + DIGITS_RE + r")" + f"(?:{_SCALE_RE})?"
+            r"(?P<num>[0-9](?<![\w$€£¥₹₩.,'’/#@-][0-9])" + DIGITS_TAIL_RE + r")" + f"(?:{_SCALE_RE})?"
             r"(?![0-9]|[.,][0-9]|-[0-9])"
         )
         wordnum = (
             r"(?<![\w-])(?P<wnum>(?:" + w + r")(?:[\s-]{1,2}(?:and\s)?(?:" + sw + r")){0,5})(?![\w-])"
         )
         vague = r"(?<![\w-])(?P<vague>" + d["vague"]["pattern"] + r")(?=\s{1,3}of\s)"
-        # three separate scans merged by position (one alternation of all three is slower);
-        # digit numbers are matched only where a digit run starts
+        # three separate scans merged by position (one alternation of all three is slower)
         self.number = re.compile(number, re.IGNORECASE)
         self.wordnum = re.compile(wordnum, re.IGNORECASE)
         self.vague = re.compile(vague, re.IGNORECASE)
         # the same scans on the lower-cased text (faster; None when not applicable)
         self.wordnum_low = lowered_regex(self.wordnum)
         self.vague_low = lowered_regex(self.vague)
+        #: what every vague match ends with (its scale word and the " of " after it), searched
+        #: first on the lower-cased text (a fast scan); each match then starts at most
+        #: ``vague_lead`` characters before its tail (None: scan the whole text instead)
+        self.vague_tail_low = re.compile(r"(?:thousands|millions|billions)\s{1,3}of\s")
+        self.vague_lead = _max_width(d["vague"]["pattern"]) if d["vague"]["pattern"].endswith(
+            "(?:thousands|millions|billions)"
+        ) else None
         self.plus = re.compile(d["plus_suffix"]["pattern"], re.IGNORECASE)
+        #: number words that parse to less than ten on their own ("one", "two")
+        self.small_words = frozenset(w for w in words if (parse_count(w) or 0) < 10)
+        # every word that can start a unit (one-word units, first words of longer ones) as a
+        # substring: no match near a number means no unit can be found there
+        hint = set(self.unit_first_words) | {k for k in self.units if " " not in k}
+        hint |= {h.replace("'", "’") for h in hint}
+        self.unit_hint = re.compile(alternation(hint), re.IGNORECASE)
+        self.unit_hint_low = re.compile(alternation(hint))  # on the lower-cased text
         nb = d["not_count_before"]
         self.not_before_words = frozenset(w.lower() for w in nb["words"])
         self.not_before_symbols = frozenset(nb["symbols"])
@@ -202,6 +229,10 @@ class Counts(BreachComponent):
         self.threshold = re.compile(d["threshold_sentence"]["pattern"], re.IGNORECASE)
         self.reset = re.compile(d["main_incident_reset"]["pattern"], re.IGNORECASE)
         self.separate = re.compile("|".join(f"(?:{p})" for p in d["separate_incident"]["patterns"]), re.IGNORECASE)
+        # the sentence scans on the lower-cased text (same matches, faster; see lowered_regex)
+        self.context_low = lowered_regex(self.context)
+        self.threshold_low = lowered_regex(self.threshold)
+        self.separate_low = lowered_regex(self.separate)
 
     @staticmethod
     def qual_of_words(d: dict[str, Any]) -> set[str]:
@@ -219,28 +250,41 @@ class Counts(BreachComponent):
         # a sentence opener ("Hackers 500 ..." is rare; "The" etc. are in name_ok)
         return bool(before) and before[-1] not in ".!?:;\n\"“"
 
-    def _scans(self, text: str) -> list[Iterator[re.Match]]:
+    def _scans(self, text: str, low: str, ok: bool) -> list[Iterator[re.Match]]:
         """Candidate matches: digit numbers, and (only when a scale word occurs) spelled-out
         and vague numbers. Spelled numbers without a scale word ("twenty patients") are not
-        looked for."""
+        looked for. ``low`` is ``text.lower()``, ``ok`` whether it stands in for ``text``."""
         scans: list[Iterator[re.Match]] = [self._digit_numbers(text)]
-        low = text.lower()
         if "illion" in low or "thousand" in low or "hundred" in low or "dozen" in low:
-            ok = lowered_ok(text, low)
-            scans.append(_finditer(self.wordnum, self.wordnum_low if ok else None, text, low))
+            small = self.small_words
+            scans.append(
+                # a single number word below ten is never a count (see _candidate): dropped here
+                m for m in _finditer(self.wordnum, self.wordnum_low if ok else None, text, low)
+                if m.group("wnum").lower() not in small
+            )
             if "illions" in low or "thousands" in low:
-                scans.append(_finditer(self.vague, self.vague_low if ok else None, text, low))
+                if ok and self.vague_low is not None and self.vague_lead is not None:
+                    scans.append(self._vague_low_matches(low))
+                else:
+                    scans.append(_finditer(self.vague, self.vague_low if ok else None, text, low))
         return scans
 
-    def _digit_numbers(self, text: str) -> Iterator[re.Match]:
-        end = -1
-        for run in _DIGIT_RUN.finditer(text):
-            if run.start() < end:
-                continue
-            m = self.number.match(text, run.start())
-            if m:
+    def _vague_low_matches(self, low: str) -> list[re.Match]:
+        """``self.vague_low.finditer(low)``, searched only just before each tail ("millions of"):
+        every vague match ends with the scale word of one, starting at most ``vague_lead``
+        characters before it, and the search from the previous match's end finds it first."""
+        assert self.vague_low is not None and self.vague_lead is not None
+        out = []
+        end = 0
+        for t in self.vague_tail_low.finditer(low):
+            m = self.vague_low.search(low, max(end, t.start() - self.vague_lead), t.end())
+            if m is not None:
+                out.append(m)
                 end = m.end()
-                yield m
+        return out
+
+    def _digit_numbers(self, text: str) -> Iterator[re.Match]:
+        return self.number.finditer(text)
 
     @staticmethod
     def _inherit_units(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -256,15 +300,21 @@ class Counts(BreachComponent):
             out.append(c)
         return out
 
-    def _sent_info(self, text: str, sents: list, si: int, cache: dict) -> tuple[bool, bool, list[int]]:
-        """(has breach words, states a threshold, ends of separate-incident cues) of sentence ``si``."""
+    def _sent_info(
+        self, text: str, sents: list, si: int, cache: dict, low: str | None = None
+    ) -> tuple[bool, bool, list[int]]:
+        """(has breach words, states a threshold, ends of separate-incident cues) of sentence
+        ``si``; ``low`` is the lower-cased text when it stands in for ``text`` (faster scans)."""
         info = cache.get(si)
         if info is None:
             a, b = sents[si]
+            ctx, t1 = _pick(self.context, self.context_low, text, low)
+            thr, t2 = _pick(self.threshold, self.threshold_low, text, low)
+            sep, t3 = _pick(self.separate, self.separate_low, text, low)
             info = (
-                self.context.search(text, a, b) is not None,
-                self.threshold.search(text, a, b) is not None,
-                [m.end() for m in self.separate.finditer(text, a, b)],
+                ctx.search(t1, a, b) is not None,
+                thr.search(t2, a, b) is not None,
+                [m.end() for m in sep.finditer(t3, a, b)],
             )
             cache[si] = info
         return info
@@ -276,6 +326,14 @@ class Counts(BreachComponent):
             return None
         if tail[-1] == "~":
             return "about", len(pre) - len(tail) + 1
+        if tail[-1] not in _QUAL_DELIMS:
+            # fast exit: the last word (as _TAIL_WORDS cuts it) ends no hedge
+            chunk = tail.rsplit(None, 1)[-1]
+            last = chunk[
+                max(chunk.rfind("("), chunk.rfind("["), chunk.rfind("“"), chunk.rfind('"'), chunk.rfind("'")) + 1 :
+            ]
+            if len(last) <= 40 and last.lower() not in self.qual_last:
+                return None
         words = list(_TAIL_WORDS.finditer(tail, max(0, len(tail) - 40)))
         for k in range(min(self.max_qual_words, len(words)), 0, -1):
             start = words[-k].start()
@@ -298,18 +356,28 @@ class Counts(BreachComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found: list[dict[str, Any]] = []
-        sents = doc._.breach_sents or []
-        skip = doc._.breach_skip or []
+        ext = doc._  # one Underscore object for every read and write below
+        sents = ext.breach_sents or []
+        skip = ext.breach_skip or []
         ctx_cache: dict[int, tuple[bool, bool, list[int]]] = {}
         last_end = -1
-        scans = self._scans(text)
+        low = text.lower()
+        ok = lowered_ok(text, low)
+        scans = self._scans(text, low, ok)
+        low_ok = low if ok else None
         # merged by position; a stable sort keeps heapq.merge's order (ties: earlier scan first)
         matches = scans[0] if len(scans) == 1 else sorted([m for scan in scans for m in scan], key=_start)
+        n_sents = len(sents)
+        sp = 0  # the matches come in text order: the sentence index only moves forward
         for m in matches:
-            if m.start() < last_end:
+            ms = m.start()
+            if ms < last_end:
                 continue
+            while sp < n_sents and sents[sp][1] <= ms:
+                sp += 1
+            si = sp if sp < n_sents and sents[sp][0] <= ms else -1  # find_range(sents, ms)
             try:
-                c = self._candidate(doc, text, m, sents, ctx_cache, skip)
+                c = self._candidate(doc, text, m, sents, ctx_cache, skip, low_ok, si)
             except (ValueError, OverflowError, IndexError):  # pragma: no cover - defensive
                 c = None
             if c is not None:
@@ -317,14 +385,17 @@ class Counts(BreachComponent):
                 last_end = c["end"]
         found = self._inherit_units(found)
         counts, main = self._choose(found)
-        doc._.breach_counts = counts
-        doc._.breach_records_affected = main
+        ext.breach_counts = counts
+        ext.breach_records_affected = main
         return doc
 
     def _candidate(
         self, doc: Doc, text: str, m: re.Match, sents: list, ctx_cache: dict[int, tuple[bool, bool, list[int]]],
-        skip: list,
+        skip: list, low: str | None = None, si: int | None = None,
     ) -> dict[str, Any] | None:
+        """The count at match ``m``, or None; ``low`` is the lower-cased text when it stands
+        in for the text (see lowered_ok), for faster scans; ``si`` the index of the sentence
+        around ``m`` (-1: none), found here when not given."""
         s, e = m.start(), m.end()
         g = m.groupdict()
         num = g.get("num")
@@ -333,18 +404,17 @@ class Counts(BreachComponent):
             before = text[max(0, s - PRE_WINDOW) : s]
             if not _WORD_NEXT.match(text, e, e + 3) and " of " not in before and ":" not in before[-3:]:
                 return None
-        if touches(skip, s, e):
+        if skip and touches(skip, s, e):
             return None
-        si = find_range(sents, s)
+        if si is None:
+            si = find_range(sents, s)
         if si < 0:
             return None
         sent_start, sent_end = sents[si]
         pre = text[max(sent_start, s - PRE_WINDOW) : s]
         vague = g.get("vague") is not None
         scaled = False
-        if g.get("num") is not None:
-            if _CURRENCY_BEFORE.search(pre) or _PERCENT_AFTER.match(text, e, min(e + 10, len(text))):
-                return None
+        if num is not None:
             scale = g.get("scalew") or g.get("scales") or g.get("scalea") or ""
             scaled = bool(scale)
             if not scale and _DOT_GROUP.match(g.get("num")):
@@ -377,6 +447,28 @@ class Counts(BreachComponent):
             value = None
             is_year = False
         after_end = min(sent_end, e + 160)
+        noun = None  # _noun_after's answer, when asked early
+        need_unit = vague or is_year or (not scaled and (value or 0) < 1000)
+        unit_after = True  # can _noun_after find a unit? (False: surely not)
+        if need_unit:
+            # only a counted noun makes this a count: after the number (what _noun_after
+            # reads: no unit word in its window, no unit) or in a label before it (pre2, at
+            # most 2 * PRE_WINDOW back; a label needs " of ", ":" or "="). Neither: no count.
+            # No label possible: look for the noun after the number first (below).
+            pm = self.plus.match(text, e, after_end)
+            num_end = pm.end() if pm else e
+            hint, hint_text = _pick(self.unit_hint, self.unit_hint_low, text, low)
+            unit_after = hint.search(hint_text, e, min(after_end, num_end + 90)) is not None
+            wide = text[max(sent_start, s - 2 * PRE_WINDOW) : s]
+            label_possible = " of " in wide or ":" in wide or "=" in wide
+            if not unit_after and not label_possible:
+                return None
+        if num is not None and (_CURRENCY_BEFORE.search(pre) or _PERCENT_AFTER.match(text, e, min(e + 10, len(text)))):
+            return None  # money, a percentage
+        if need_unit and not label_possible:
+            noun = self._noun_after(text, num_end, after_end, vague, scaled or (value or 0) >= 100)
+            if noun[0] is None or (is_year and noun[3]):
+                return None  # no unit; a year with modifiers (both end below too)
         # hedge before the number
         qualifier = "exact"
         q_start = s
@@ -412,7 +504,11 @@ class Counts(BreachComponent):
                 label = None
         if unit is None:
             big = scaled or (value or 0) >= 100
-            unit, unit_cls, unit_end, mods, next_word = self._noun_after(text, num_end, after_end, vague, big)
+            if noun is None:
+                if not unit_after:
+                    return None  # needs a unit, the label gave none, none can follow
+                noun = self._noun_after(text, num_end, after_end, vague, big)
+            unit, unit_cls, unit_end, mods, next_word = noun
         else:
             next_word = None
             mods = []
@@ -449,10 +545,10 @@ class Counts(BreachComponent):
             return None
         # breach context
         if unit_cls not in ("data", "account") and not any(
-            self._sent_info(text, sents, j, ctx_cache)[0] for j in (si, si - 1, si + 1) if 0 <= j < len(sents)
+            self._sent_info(text, sents, j, ctx_cache, low)[0] for j in (si, si - 1, si + 1) if 0 <= j < len(sents)
         ):
             return None
-        _, threshold, cues = self._sent_info(text, sents, si, ctx_cache)
+        _, threshold, cues = self._sent_info(text, sents, si, ctx_cache, low)
         if threshold:
             return None
         main = True
@@ -553,10 +649,24 @@ class Counts(BreachComponent):
     def _unit_at(self, words: list[tuple[str, int]], i: int) -> tuple[int, str, str] | None:
         """(number of words, unit, class) of the longest unit phrase starting at word ``i``."""
         n = len(words)
+        w = words[i][0]
+        first = w.lower().replace("’", "'")
         # a phrase of two or more words can only be a unit when its first word begins one
         top = min(self.max_unit_words, n - i)
-        if top > 1 and words[i][0].lower().replace("’", "'") not in self.unit_first_words:
+        if top > 1 and first not in self.unit_first_words:
             top = 1
+        if top == 1:  # the loop below for one word, without its slicing and joining
+            if not w[0].isalpha():
+                return None
+            units = self.units
+            hit = units.get(first)
+            if hit is None:
+                cand = first.rstrip("'")
+                hit = units.get(cand) if cand else None
+                if hit is None and first.endswith("'s"):
+                    cand = first[:-2]
+                    hit = units.get(cand) if cand else None
+            return None if hit is None else (1, hit[0], hit[1])
         for k in range(top, 0, -1):
             chunk = words[i : i + k]
             if any(not x[0][0].isalpha() for x in chunk):
@@ -618,15 +728,28 @@ class Counts(BreachComponent):
 
 
 def _finditer(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str) -> Iterator[re.Match]:
-    """``rx.finditer(text)``; found on the lower-cased text by ``rx_low`` when given (the
-    same spans), each match then taken again with ``rx`` at its start for its groups."""
-    if rx_low is None:
-        yield from rx.finditer(text)
-        return
-    for g in rx_low.finditer(low):
-        m = rx.match(text, g.start())
-        if m is not None:
-            yield m
+    """``rx.finditer(text)``, or ``rx_low.finditer(low)`` when given: the same spans (the
+    group texts in lower case, which is all the counts need of them)."""
+    return rx.finditer(text) if rx_low is None else rx_low.finditer(low)
+
+
+def _max_width(pattern: str) -> int | None:
+    """Most characters a match of ``pattern`` can span, or None when unbounded or unknown."""
+    try:
+        from re import _parser  # the stdlib's own regex parser (Python 3.11+)
+
+        width = _parser.parse(pattern).getwidth()[1]
+    except Exception:  # noqa: BLE001 - any trouble: no bound, the slow path is used
+        return None
+    return width if width < 10_000 else None
+
+
+def _pick(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str | None) -> tuple[re.Pattern, str]:
+    """(regex, string) to scan: ``rx_low`` on the lower-cased text when both are given
+    (the same matches, faster), else ``rx`` on the text."""
+    if rx_low is not None and low is not None:
+        return rx_low, low
+    return rx, text
 
 
 def _start(m: re.Match) -> int:

@@ -20,6 +20,8 @@ from ..textspans import doc_text, merge_ranges
 from .base import BreachComponent
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}")
+#: Where a URL can start: the "://" of http(s):// (the scheme is checked by _URL.match) or "www.".
+_URL_MARK = re.compile(r"://|www\.")
 #: A break starts at its ``.!?`` or line break (``m.start()``), which is consumed first so
 #: ``re`` skips to those characters in C: a sentence end (``.!?`` and closing quotes, group
 #: ``pq``, before spaces and an upper-case letter, digit or quote), a blank line, or a line
@@ -48,17 +50,23 @@ class Layout(BreachComponent):
     def compile(self) -> None:
         assert self.data is not None
         pats = [p["pattern"] for p in self.data["boilerplate.json"]["patterns"]]
-        self.boilerplate = re.compile(
-            r"^[ \t]*(?:" + "|".join(f"(?:{p})" for p in pats) + r")[^\n]{0,300}$",
-            re.MULTILINE | re.IGNORECASE,
-        )
+        body = r"[ \t]*(?:" + "|".join(f"(?:{p})" for p in pats) + r")[^\n]{0,300}$"
+        self.boilerplate = re.compile("^" + body, re.MULTILINE | re.IGNORECASE)
+        # the same lines found faster: re jumps to each line break (a literal) and tries the
+        # line after it (group "line"), instead of trying "^" at every character; the first
+        # line is tried on its own. Same matches as self.boilerplate as long as no pattern
+        # matches a line break (the patterns are single-line phrases).
+        self.boilerplate_first = re.compile(r"\A" + body, re.MULTILINE | re.IGNORECASE)
+        self.boilerplate_next = re.compile(r"\n(?P<line>" + body + ")", re.MULTILINE | re.IGNORECASE)
         self.abbrevs = frozenset(a.lower() for a in self.data["abbreviations.json"]["abbreviations"])
+        #: the abbreviations without their final period: ``w in stems`` is ``w + "." in abbrevs``
+        self.abbrev_stems = frozenset(a[:-1] for a in self.abbrevs if a.endswith("."))
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         skip = [[r["start"], r["end"]] for r in (doc._.breach_records or [])]
-        skip += [[m.start(), m.end()] for m in self.boilerplate.finditer(text)]
-        skip += [[m.start(), m.end()] for m in _URL.finditer(text)]
+        skip += self._boilerplate(text)
+        skip += _urls(text)
         skip = merge_ranges(skip)
         doc._.breach_skip = skip
         sents: list[list[int]] = []
@@ -70,21 +78,45 @@ class Layout(BreachComponent):
         doc._.breach_sents = sents
         return doc
 
+    def _boilerplate(self, text: str) -> list[list[int]]:
+        """``[start, end]`` of every boilerplate line: ``self.boilerplate.finditer(text)``."""
+        out = []
+        pos = 0
+        m = self.boilerplate_first.match(text)
+        if m is not None:
+            out.append([m.start(), m.end()])
+            pos = m.end()
+        if "\n" in text:
+            out += [[m.start("line"), m.end()] for m in self.boilerplate_next.finditer(text, pos)]
+        return out
+
     def _split(self, text: str, start: int, end: int) -> list[list[int]]:
         out: list[list[int]] = []
         cur = start
+        stems = self.abbrev_stems
         for m in _BREAK.finditer(text, start, end):
-            c = text[m.start()]
+            ms = m.start()
+            c = text[ms]
             if c != "\n":
                 cut = m.end("pq")
                 if c == ".":
-                    word = _word_before(text, max(cur, m.start() - 40), m.start()).lower()
-                    word = word.lstrip("(\"'“‘")
-                    if word + "." in self.abbrevs or _is_initials(word):
+                    a = ms - 40 if ms - 40 > cur else cur
+                    window = text[a:ms]
+                    if window and not window[-1].isspace():
+                        word = window.rsplit(None, 1)[-1]  # what _word_before gives here
+                    else:
+                        word = _word_before(text, a, ms)
+                    word = word.lower().lstrip("(\"'“‘")
+                    if word in stems or _is_initials(word):  # word + "." in self.abbrevs
                         continue
             else:
-                cut = m.start()
-            self._add(text, cur, cut, out)
+                cut = ms
+            # self._add(text, cur, cut, out), inlined
+            seg = text[cur:cut]
+            rest = seg.lstrip()
+            if rest:
+                s = cut - len(rest)
+                out.append([s, s + len(rest.rstrip())])
             cur = m.end()
         self._add(text, cur, end, out)
         return out
@@ -105,7 +137,35 @@ def _is_initials(word: str) -> bool:
     >>> _is_initials("s.e"), _is_initials("j"), _is_initials("mass")
     (True, True, False)
     """
-    return bool(word) and all(len(p) == 1 and p.isalpha() for p in word.split("."))
+    if "." not in word:
+        return len(word) == 1 and word.isalpha()
+    return all(len(p) == 1 and p.isalpha() for p in word.split("."))
+
+
+def _urls(text: str) -> list[list[int]]:
+    """``[start, end]`` of every URL: what ``_URL.finditer(text)`` finds, tried only where a
+    URL can start (``http://``, ``https://``, ``www.``) instead of at every ``h`` and ``w``."""
+    if "://" not in text and "www." not in text:
+        return []
+    starts = []
+    for m in _URL_MARK.finditer(text):
+        p = m.start()
+        if text[p] == ":":
+            if p >= 5 and text.startswith("https", p - 5):
+                starts.append(p - 5)
+            elif p >= 4 and text.startswith("http", p - 4):
+                starts.append(p - 4)
+        else:
+            starts.append(p)
+    out = []
+    end = 0
+    for p in sorted(starts):
+        if p >= end:
+            u = _URL.match(text, p)
+            if u is not None:
+                out.append([p, u.end()])
+                end = u.end()
+    return out
 
 
 @Language.factory(

@@ -11,7 +11,9 @@ Rules:
   Currency words that are also English words (``won``, ``rand``) count only after a scale
   word or a grouped number.
 - Scanning is driven by digit runs (fast on long texts): the currency is looked for just
-  before each run, or as a word after the number and its scale word.
+  before each run, or as a word after the number and its scale word; one regex scan picks
+  the runs where either can be (a currency sign's last character just before the run, or
+  the whole suffixed amount after it).
 - Plain digits (``5``, ``68,000``, ``191.02``) are read directly; other shapes go through
   price-parser (``Price.fromstring``, which knows ``1.234,56`` style decimals). Our scale
   words (``million``, ``bn``, ``m``, ``k``, from ``numbers.SCALES``) multiply the number
@@ -39,13 +41,14 @@ from price_parser import Price
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..numbers import DIGITS_RE, MAX_COUNT, SCALES, alternation, scale_re
+from ..numbers import DIGITS_RE, DIGITS_TAIL_RE, MAX_COUNT, SCALES, alternation, scale_re
 from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches
 from .base import BreachComponent
 
 #: price-parser also accepts 1.234,56; a few more digit shapes than the counts' DIGITS_RE.
 _AMOUNT_RE = r"(?:[0-9]{1,3}(?:\.[0-9]{3}){1,6},[0-9]{1,2}|" + DIGITS_RE[3:]
-_DIGIT_RUN = re.compile(r"[0-9]+")
+#: _AMOUNT_RE after its first digit (every alternative starts with one; see DIGITS_TAIL_RE)
+_AMOUNT_TAIL_RE = r"(?:[0-9]{0,2}(?:\.[0-9]{3}){1,6},[0-9]{1,2}|" + DIGITS_TAIL_RE[3:]
 _PLAIN_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,6}|[0-9]{1,19})(?:\.[0-9]{1,2})?$")
 _KIND_ORDER = ("settlement", "fine", "ransom", "cost")
 
@@ -74,6 +77,16 @@ class Money(BreachComponent):
             r"(?<![\w$€£¥₹₩.,])(?P<snum>" + _AMOUNT_RE + r")(?![0-9])" + f"(?:{scale2})?"
             + r"\s(?P<scur>(?i:" + suffix_alt + r"))(?![\w])"
         )
+        # The digit runs worth a look (the first digit of each, one scan that re runs in C):
+        # a character that ends a currency sign or code before it (perhaps then one space),
+        # or what ``suffixed`` matches from there (the look-behind and the rest as a
+        # look-ahead). Every run _scan used to try that is not one of these matches nothing.
+        last = "".join(sorted({re.escape(c[-1]) for c in self.prefix}))
+        self.runs = re.compile(
+            r"[0-9](?<![0-9][0-9])(?:(?<=[" + last + r"][0-9])|(?<=[" + last + r"]\s[0-9])"
+            r"|(?<![\w$€£¥₹₩.,][0-9])(?=" + _AMOUNT_TAIL_RE + r"(?![0-9])" + f"(?:{scale_re('z', plural=True)})?"
+            + r"\s(?i:" + suffix_alt + r")(?![\w])))"
+        )
         self.range_next = re.compile(
             r"\s?(?:-|–|—|to|and)\s?(?:" + prefix_alt + r")?\s?" + _AMOUNT_RE + f"(?:{scale_re('r', plural=True)})",
         )
@@ -88,10 +101,15 @@ class Money(BreachComponent):
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        sents = doc._.breach_sents or []
-        skip = doc._.breach_skip or []
+        ext = doc._  # one Underscore object for every read and write below
+        matches = list(self._scan(text))
+        if not matches:
+            ext.breach_money = []
+            return doc
+        sents = ext.breach_sents or []
+        skip = ext.breach_skip or []
         found: list[dict[str, Any]] = []
-        for m in self._scan(text):
+        for m in matches:
             s, e = m.start(), m.end()
             if touches(skip, s, e):
                 continue
@@ -113,12 +131,12 @@ class Money(BreachComponent):
                 src, cues = low, self.cues_low
         for i, item in enumerate(found):
             item["kind"] = self._kind(src, cues, found, i, sents[item["_sent"]], tallies)
-        doc._.breach_money = [{k: v for k, v in it.items() if not k.startswith("_")} for it in found]
+        ext.breach_money = [{k: v for k, v in it.items() if not k.startswith("_")} for it in found]
         return doc
 
     def _scan(self, text: str) -> Iterator[re.Match]:
         end = -1
-        for run in _DIGIT_RUN.finditer(text):
+        for run in self.runs.finditer(text):
             p = run.start()
             if p < end:
                 continue

@@ -74,20 +74,42 @@ _Q_VALUE = (
     r"|\[[^\[\]\n]{0,5000}\]|\{[^{}\n]{0,5000}\})"
 )
 _Q_PAIR = r"(?:\"[^\"\n]{1,100}\"|'[^'\n]{1,100}')[ \t]{0,10}:[ \t]{0,10}" + _Q_VALUE
-_FRAGMENT_LINE = re.compile(
-    r"^[ \t]{0,40}" + _Q_PAIR + r"(?:[ \t]{0,10},[ \t]{0,10}" + _Q_PAIR + r"){0,50}[ \t]{0,10},?[ \t]{0,10}$",
-    re.MULTILINE,
+
+
+class _Lines:
+    """A regex tried at line starts only: ``finditer(text, pos, endpos)`` finds what
+    ``re.compile("^" + body, re.MULTILINE)`` finds, each match's group ``line`` being that
+    match. It jumps to the line breaks (a literal ``\\n`` before the body, which ``re`` finds
+    in C) instead of trying ``^`` at every character. The body never matches a line break."""
+
+    def __init__(self, body: str) -> None:
+        self.first = re.compile(f"\\A(?P<line>{body})", re.MULTILINE)
+        self.next = re.compile(f"\n(?P<line>{body})", re.MULTILINE)
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        if pos == 0:
+            m = self.first.match(text, 0, endpos)
+            if m is not None:
+                yield m
+                pos = m.end()
+        elif text[pos - 1] == "\n":
+            pos -= 1  # "^" holds at pos: the line break before it starts the next match
+        if text.find("\n", pos, endpos) >= 0:
+            yield from self.next.finditer(text, pos, endpos)
+
+
+_FRAGMENT_LINE = _Lines(
+    r"[ \t]{0,40}" + _Q_PAIR + r"(?:[ \t]{0,10},[ \t]{0,10}" + _Q_PAIR + r"){0,50}[ \t]{0,10},?[ \t]{0,10}$"
 )
 _PAIR_START = re.compile(r"(?:\"[^\"\n]{1,100}\"|'[^'\n]{1,100}')[ \t]{0,10}:")
 
 _KEY = r"[A-Za-z][A-Za-z0-9 ()/&'’.#_-]{0,59}?"
-_KV_LINE = re.compile(
-    r"^[ \t]{0,20}(?:[-*•][ \t]{1,4})?(?:\*\*)?(?P<k>" + _KEY + r")(?:\*\*)?[ \t]{0,4}:(?:\*\*)?"
+_KV_LINE = _Lines(
+    r"[ \t]{0,20}(?:[-*•][ \t]{1,4})?(?:\*\*)?(?P<k>" + _KEY + r")(?:\*\*)?[ \t]{0,4}:(?:\*\*)?"
     r"[ \t]{1,20}(?P<v>[^\n]{1,1000}?)[ \t]{0,20}$"
-    r"|^[ \t]{0,20}\|?[ \t]{0,20}(?P<tk>" + _KEY + r")[ \t]{0,20}(?:\||\t)[ \t]{0,20}"
+    r"|[ \t]{0,20}\|?[ \t]{0,20}(?P<tk>" + _KEY + r")[ \t]{0,20}(?:\||\t)[ \t]{0,20}"
     r"(?P<tv>[^|\t\n]{1,1000}?)[ \t]{0,20}\|?[ \t]{0,20}$"
-    r"|^(?P<sep>[ \t]{0,20}\|?[ \t]{0,20}:?-{3,40}:?[ \t]{0,20}\|[ \t]{0,20}:?-{3,40}:?[ \t]{0,20}\|?[ \t]{0,20})$",
-    re.MULTILINE,
+    r"|(?P<sep>[ \t]{0,20}\|?[ \t]{0,20}:?-{3,40}:?[ \t]{0,20}\|[ \t]{0,20}:?-{3,40}:?[ \t]{0,20}\|?[ \t]{0,20})$"
 )
 _URL_VALUE = re.compile(r"^(?:https?://|www\.)\S*$", re.IGNORECASE)
 
@@ -254,15 +276,16 @@ class Records(BreachComponent):
         start = end = -1
         lines = pairs = 0
         for m in _gap_matches(_FRAGMENT_LINE, text, covered):
-            npairs = len(_PAIR_START.findall(m.group()))
-            if start >= 0 and text[end : m.start()].strip() == "" and text.count("\n", end, m.start()) <= 1:
+            ms = m.start("line")
+            npairs = len(_PAIR_START.findall(m.group("line")))
+            if start >= 0 and text[end:ms].strip() == "" and text.count("\n", end, ms) <= 1:
                 end = m.end()
                 lines += 1
                 pairs += npairs
                 continue
             if start >= 0 and (lines >= 2 or pairs >= 3):
                 yield start, end
-            start, end, lines, pairs = m.start(), m.end(), 1, npairs
+            start, end, lines, pairs = ms, m.end(), 1, npairs
         if start >= 0 and (lines >= 2 or pairs >= 3):
             yield start, end
 
@@ -289,7 +312,8 @@ class Records(BreachComponent):
                     pair = False
                 else:
                     pair = (k, v)
-            gap = text[end : m.start()] if start >= 0 and m.start() - end <= 8 else None
+            ms = m.start("line")
+            gap = text[end:ms] if start >= 0 and ms - end <= 8 else None
             adjacent = gap is not None and not gap.strip() and gap.count("\n") <= 2
             if pair is False or not adjacent:
                 if block:
@@ -298,7 +322,7 @@ class Records(BreachComponent):
                 if pair is False:
                     continue
             if start < 0:
-                start = m.start()
+                start = ms
             end = m.end()
             if pair:
                 block.append(pair)
@@ -427,7 +451,7 @@ class Records(BreachComponent):
         return fields
 
 
-def _gap_matches(rx: re.Pattern[str], text: str, covered: list[list[int]]) -> Iterator[re.Match[str]]:
+def _gap_matches(rx: _Lines, text: str, covered: list[list[int]]) -> Iterator[re.Match[str]]:
     """Matches of ``rx`` in the text between the records already found (their text is not
     scanned again, so a 20 MB record costs nothing here)."""
     pos = 0
