@@ -79,26 +79,24 @@ def test_lexicon_fast_scan_equals_ignorecase_regex():
 
 # -- dates ---------------------------------------------------------------------------
 def test_dates_shared_scan_equals_one_finditer_per_kind(nlp):
+    """``scan`` (one gated word-start scan for all kinds) finds exactly each kind's own matches."""
     dates = nlp.get_pipe("breach_dates")
     dates.ensure()
-    for text in TEXTS:
+    for text in TEXTS + [DATES_SPEED_TEXT]:
         low = text.lower()
         expected = sorted(
             ((m.start(), m.end(), k) for k, (_kind, rx) in enumerate(dates.scans) for m in rx.finditer(low)),
             key=lambda t: (t[0], t[2]),
         )
-        got = []
-        resume = [0] * len(dates.scans)
-        for g in dates.re_any.finditer(low):
-            p = g.start()
-            for k, (_kind, rx) in enumerate(dates.scans):
-                if p < resume[k]:
-                    continue
-                m = rx.match(low, p)
-                if m is not None:
-                    resume[k] = m.end()
-                    got.append((m.start(), m.end(), k))
+        got = [(m.start(), m.end(), k) for k, _kind, m in dates.scan(low)]
         assert sorted(got, key=lambda t: (t[0], t[2])) == expected, text
+
+
+#: every date form and the word-start edge cases of the scan (non-ASCII letter and digit before)
+DATES_SPEED_TEXT = (
+    "On Friday, 14/03/2024 and 2018-11-09, mid-May 2019, last week, two days ago, the 2017 breach, "
+    "Sept. 29th, July of 2016, earlier this month, in recent months, tomorrow (é2019) x2020 — 3/2026."
+)
 
 
 # -- layout --------------------------------------------------------------------------

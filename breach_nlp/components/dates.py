@@ -85,7 +85,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -545,10 +545,12 @@ class Dates(BreachComponent):
         return None
 
     # -- candidates ---------------------------------------------------------------------
-    def _candidates(self, doc: Doc, text: str, low: str) -> list[dict[str, Any]]:
-        raw: list[tuple[int, int, str, re.Match[str], dict[str, str], int]] = []
-        # the matches of each kind's ``finditer(low)``: a kind is tried at each position the
-        # shared scan reports (every position where any kind matches) from its last match's end
+    def scan(self, low: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+        """``(k, kind, match)``: exactly the matches of each kind's ``scans[k].finditer(low)``.
+
+        A kind is tried only at the positions the shared scan reports (every word start where
+        any kind can match, behind its first-letter gate), from its own last match's end on.
+        """
         scans = self.scans
         resume = [0] * len(scans)
         by_char = self.kinds_by_char
@@ -561,18 +563,22 @@ class Dates(BreachComponent):
             if ks is None:
                 ks = by_char[c] = self._kinds_for(c)
             for k in ks:
-                kind, rx = scans[k]
                 if p < resume[k]:
                     continue
+                kind, rx = scans[k]
                 m = rx.match(low, p)
-                if m is None:
-                    continue
-                resume[k] = m.end()
-                if self._refused(text, kind, m):
-                    continue  # _accept would refuse it whatever _left finds: skip that search
-                start, pre = self._left(low, kind, m)
-                if start is not None and self._accept(text, low, kind, m, start, pre):
-                    raw.append((start, m.end(), kind, m, pre, k))
+                if m is not None:
+                    resume[k] = m.end()
+                    yield k, kind, m
+
+    def _candidates(self, doc: Doc, text: str, low: str) -> list[dict[str, Any]]:
+        raw: list[tuple[int, int, str, re.Match[str], dict[str, str], int]] = []
+        for k, kind, m in self.scan(low):
+            if self._refused(text, kind, m):
+                continue  # _accept would refuse it whatever _left finds: skip that search
+            start, pre = self._left(low, kind, m)
+            if start is not None and self._accept(text, low, kind, m, start, pre):
+                raw.append((start, m.end(), kind, m, pre, k))
         # the order of one finditer per kind, kind after kind, stably sorted by (start, -length)
         raw.sort(key=lambda t: (t[0], t[0] - t[1], t[5], t[3].start()))
         out: list[dict[str, Any]] = []
