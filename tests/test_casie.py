@@ -131,6 +131,10 @@ CASIE_VICTIMS = [
     ("pronoun", "It", None),
     ("single-word", "Cathay", ["Cathay"]),
     ("unclosed-parenthesis", "United Way (unitedwayhn.on.ca", ["United Way"]),
+    ("descriptor-before-name", "UK payday loan firm Wonga", ["UK payday loan firm Wonga", "Wonga"]),
+    ("descriptor-before-multiword-name", "Italian company Hacking Team", ["Italian company Hacking Team", "Hacking Team"]),
+    ("connector-not-descriptor", "Michael Jordan’s Steak House and Bar", ["Michael Jordan’s Steak House and Bar"]),
+    ("of-not-descriptor", "Office of Personnel Management", ["Office of Personnel Management"]),
 ]
 
 

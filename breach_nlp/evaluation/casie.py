@@ -18,7 +18,9 @@ Reading rules:
   "the" is dropped, the rest must start with a capital or a digit, and a multi-word text
   whose only capital is its first letter ("Hotel brands") is taken as a generic noun
   phrase and dropped. A trailing "(ACRONYM)" becomes an alias; an unclosed parenthesis is
-  cut. Names that ``same_org`` groups together, or whose key ends with the other's
+  cut. A span that includes a lower-case descriptor before the name ("UK payday loan firm
+  Wonga") also gets the name after it as an alias ("Wonga"), not after a connector ("Bank
+  of America"). Names that ``same_org`` groups together, or whose key ends with the other's
   ("Pakistan's real estate giant Zameen" ~ "Zameen"), form one gold entry. The key is set
   only when a named victim exists.
 - ``record_counts``: ``Number-of-Victim`` and ``Number-of-Data`` texts parsed with
@@ -55,6 +57,7 @@ from ..taxonomy import categorize
 SEARCH_WINDOW = 60
 _PARENS = re.compile(r"^(?P<name>.+?)\s*\((?P<alias>[^()]{2,40})\)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "la", "at", "in", "on", "und", "y"})
 _PRONOUN_KEYS = frozenset({"it", "its", "we", "us", "our", "they", "their", "he", "she"})
 COUNT_ROLES = ("Number-of-Victim", "Number-of-Data")
 NUMBER_ROLE = "Number-of-Victim/Number-of-Data"
@@ -104,7 +107,20 @@ def victim_aliases(text: str) -> list[str] | None:
     m = _PARENS.match(t)
     if m:
         return [m.group("name"), m.group("alias").strip()]
-    return [t]
+    tail = _descriptor_tail(t.split())
+    return [t, tail] if tail else [t]
+
+
+def _descriptor_tail(words: list[str]) -> str | None:
+    """The name after a lower-case descriptor that the span includes: "UK payday loan firm
+    Wonga" -> "Wonga", "Italian company Hacking Team" -> "Hacking Team"; not after a
+    connector ("Bank of America", "Steak House and Bar")."""
+    i = len(words)
+    while i > 0 and (words[i - 1][0].isupper() or words[i - 1][0].isdigit()):
+        i -= 1
+    if i == 0 or i == len(words) or words[i - 1].lower() in _CONNECTORS or not words[i - 1].isalpha():
+        return None
+    return " ".join(words[i:])
 
 
 def _appositive(a: str, b: str) -> bool:
