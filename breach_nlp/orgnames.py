@@ -77,6 +77,11 @@ def same_org(a: str, b: str) -> bool:
     >>> same_org("OU Medicine dba OU Health", "OU Medicine, Inc. d/b/a OU Health")
     True
     """
+    return _same_org(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _same_org(a: str, b: str) -> bool:
     pa, pb = split_dba(a), split_dba(b)
     if len(pa) > 1 or len(pb) > 1:
         return any(_same_key(org_key(x), org_key(y)) for x in pa for y in pb)
@@ -92,8 +97,16 @@ def split_dba(name: str) -> list[str]:
     return list(_split_dba(name))
 
 
+#: every 'dba' form holds one of these (lower-case, ASCII names: others use the regex)
+_DBA_HINTS = ("/", "dba", "d.b.a", "doing business as", "trading as", "aka", "a.k.a")
+
+
 @lru_cache(maxsize=65536)
 def _split_dba(name: str) -> tuple[str, ...]:
+    if name.isascii():
+        low = name.lower()
+        if not any(h in low for h in _DBA_HINTS):  # no 'dba' form: no split (the regex is slow)
+            return (name.strip(" ,;:") or name,)
     parts = tuple(p.strip(" ,;:") for p in _DBA.split(name))
     parts = tuple(p for p in parts if p)
     return parts or (name,)

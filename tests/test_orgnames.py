@@ -81,3 +81,31 @@ ORG_KEY_SAME = [
 @pytest.mark.parametrize("name,key", [c[1:] for c in ORG_KEY_SAME], ids=[c[0] for c in ORG_KEY_SAME])
 def test_org_key_fast_paths(name: str, key: str) -> None:
     assert org_key(name) == key
+
+
+# BUGS_CAUGHT: split_dba skips its (slow, case-insensitive) regex for ASCII names without any
+# 'dba' form; the names below (HHS portal wording) must split exactly as the regex splits them
+SPLIT_DBA_SAME = [
+    ("slashes", "OU Medicine, Inc. d/b/a OU Health"),
+    ("spaced-slashes", "Hayward Sisters Hospital d / b / a St. Rose Hospital"),
+    ("dotted", "Sound Generations D.B.A. Senior Services"),
+    ("word", "Acme Dental dba Smile Center"),
+    ("upper-word", "ACME DENTAL DBA SMILE CENTER"),
+    ("doing-business", "IEC Group, Inc. Doing Business As AmeriBen"),
+    ("trading", "Harbor Trading As Harbor Health"),
+    ("aka", "Jane Doe AKA Doe Family Practice"),
+    ("t-slash-a", "Main Street Pharmacy t/a MSP"),
+    ("no-form", "Equifax Inc."),
+    ("trailing-comma", "Fiondella, Milone & LaSaracina, LLP,"),
+    ("only-punctuation", " ,;"),
+    ("dba-inside-word", "Adbaxx Systems"),
+    ("non-ascii-kelvin", "Acme \u212aids dba Kidz"),
+    ("non-ascii-plain", "Société Générale"),
+]
+
+
+@pytest.mark.parametrize("name", [c[1] for c in SPLIT_DBA_SAME], ids=[c[0] for c in SPLIT_DBA_SAME])
+def test_split_dba_fast_path_agrees_with_regex(name: str) -> None:
+    parts = tuple(p.strip(" ,;:") for p in orgnames._DBA.split(name))
+    parts = tuple(p for p in parts if p) or (name,)
+    assert tuple(split_dba(name)) == parts

@@ -555,6 +555,113 @@ def test_best_name_keeps_its_choice(nlp) -> None:
     assert comp._best_name(ms) == "OCR"
 
 
+# -- speed rewrites, session 2: each fast form against the plain one --------------------------
+# Real sentences (CASIE, HIBP, HHS wording) plus edge cases for the look-arounds.
+SPEED_SENTENCES = [
+    ("CASIE", "The data breach at Equifax Inc. exposed 143 million people, according to The Wall Street Journal."),
+    ("CASIE", "Researchers at security firm Kromtech found an Amazon S3 bucket owned by the company."),
+    ("CASIE", "The Shadow Brokers leaked tools; $Vice and xVice are not Vice, nor is Vice-president (The Record)."),
+    ("HIBP", "In approximately March 2015, the free web hosting provider 000webhost suffered a major data breach."),
+    ("HIBP", "the online betting platform 1win was breached; see dehashed.com and thedarkoverlord's site"),
+    ("HHS", "The covered entity (CE), Fiondella, Milone & LaSaracina, LLP, reported that its business associate (BA), "
+     "a web site provider, was hacked by the group known as ALPHV/BlackCat."),
+    ("BUGS_CAUGHT", "e.g. a.b x.Y 3.x .A A. ...a"),
+    ("BUGS_CAUGHT", "Vice"),
+    ("BUGS_CAUGHT", "the web site  and the provider’s co-operative non-profit start-up\tstore"),
+]
+
+
+def test_trie_alternation_tries_longest_first() -> None:
+    import re
+
+    from breach_nlp.components.orgs import _trie_alternation
+
+    words = ["web", "web site", "site", "forum", "forums", "for", "a", "ab", "abc", "co-op", "co-operative"]
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    trie = _trie_alternation(words)
+    texts = [t for _, t in SPEED_SENTENCES] + ["abc ab a forums forum for web site web sites co-operative co-op x"]
+    for tail in (r"", r"\s+(\w+)", r"(?![\w$])", r"s\b"):
+        a, b = re.compile("(?:" + plain + ")" + tail), re.compile("(?:" + trie + ")" + tail)
+        for t in texts:
+            assert [(m.span(), m.groups()) for m in a.finditer(t)] == [(m.span(), m.groups()) for m in b.finditer(t)]
+
+
+def test_gazetteer_regex_is_the_plain_look_behind_form(nlp) -> None:
+    import re
+
+    comp = nlp.get_pipe("breach_orgs")
+    names = comp._gazetteer_odd_names(comp.data["orgs_gazetteer.json"])
+    plain = re.compile(
+        r"(?<![\w$])(?:" + "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) + r")(?![\w$])"
+    )
+    texts = [t for _, t in SPEED_SENTENCES] + [" ".join(names), "x".join(names), "$".join(names), "(" + ")(".join(names)]
+    for t in texts:
+        assert [m.span() for m in plain.finditer(t)] == [m.span() for m in comp.gaz_re.finditer(t)]
+        for a in range(0, len(t), 7):  # per-sentence bounds: the look-behind sees before pos
+            assert [m.span() for m in plain.finditer(t, a)] == [m.span() for m in comp.gaz_re.finditer(t, a)]
+
+
+def test_descriptor_and_dot_tests_are_necessary(nlp) -> None:
+    import re
+
+    from breach_nlp.components.orgs import _DOT_WORD, _LOWER_WORD
+
+    comp = nlp.get_pipe("breach_orgs")
+    for _, t in SPEED_SENTENCES:
+        for a in range(len(t)):
+            assert bool(_DOT_WORD.search(t[a:])) == bool(re.search(r"\w\.[A-Za-z]", t[a:]))
+    nouns = comp.data["orgs.json"]["descriptor_nouns"]["words"]
+    assert comp.desc_tokens is not None
+    for n in nouns:  # a noun between spaces starts one of the text's lower-case words
+        found = set(_LOWER_WORD.findall("the x " + n + " Foo")) & comp.desc_tokens
+        assert any(tok in n for tok in found), n
+    for _, t in SPEED_SENTENCES:
+        present = comp.desc_tokens & set(_LOWER_WORD.findall(t))
+        if comp.desc_re.search(t):
+            assert any(tok in t for tok in present), t
+
+
+def test_left_gate_and_sentence_rule_lists_are_necessary(nlp) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    gated = [p for p in comp.left_pats if p[3] in comp.left_gated_ids]
+    assert comp.left_gate is not None and gated
+    windows = [x.lower() for _, w in SPEED_WINDOWS for x in _variants(w)]
+    for x in windows:
+        r = x[::-1]
+        one = any(p[4].match(r) or (r[:1] == "\n" and p[4].match(r[1:])) for p in gated)
+        assert one == bool(comp.left_gate.match(r) or (r[:1] == "\n" and comp.left_gate.match(r[1:]))), x
+    for _, sent in SPEED_SENTENCES + [(o, w + "Acme said customers were hit") for o, w in SPEED_WINDOWS]:
+        cue, left_open, _closed, right = comp._sentence_rules(sent)
+        for c in range(len(sent) + 1):
+            low = sent[max(0, c - 80) : c].lower()
+            for p in comp.left_pats if cue else comp.left_pats_nocue:
+                rx, rev = p[4], p[7]
+                hit = (rx.match(low[::-1]) or (low[::-1][:1] == "\n" and rx.match(low[::-1][1:]))) if rev is not None else rx.search(low)
+                assert not hit or p in left_open, (p[3], sent)
+            for p in comp.right_pats:
+                y = sent[c : c + 180]
+                if (cue or not p[2]) and p[4].search(y.lower() if p[5] else y):
+                    assert p in right, (p[3], sent)
+
+
+def test_clean_run_memo_is_the_plain_answer(nlp) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    runs = [
+        "The UK Foreign Office", "DNC Chair Debbie Wasserman-Schultz", "Ireland’s Health Service Executive",
+        "Marks and Spencer", "Health and Human Services", "King of Prussia Dental Associates", "Nvidia’s",
+        "University of Texas at Austin", "Advocare, LLC.  The", "Dr. Kraig R. Pepper, D.O., P.A.", "Chief Executive Bob",
+    ]
+    for run in runs:
+        for keep_and in (False, True):
+            for at_start in (False, True):
+                comp._doc_persons = plain_persons = set()
+                plain = comp._clean_run_text(run, 0, len(run), keep_and, at_start)
+                comp._doc_persons = memo_persons = set()
+                text = "xx " + run
+                memo = comp._clean_run(text, 3, len(text), keep_and, at_start)
+                assert [(s - 3, e - 3) for s, e in memo] == plain and memo_persons == plain_persons, run
+
+
 # --------------------------------------------------------------------------- exact portal names
 # (id, text, exact victim names): the whole legal name, not a piece that same_org would accept
 HHS_EXACT_NAMES = [

@@ -62,12 +62,24 @@ backwards: one anchored ``match`` of the reversed rule on the reversed window in
 search from every position; a rule's required words are tested first when they are few;
 one anchored gate skips all right rules when none can match. These change no answer
 (tests/test_orgs.py compares them with the plain searches).
+
+More speed paths that change no answer (also tested against the plain forms): pure
+functions of a string are memoized in bounded dicts (a run's pieces, a name's facts, its
+gazetteer role, its normalized form; cleared when full); the portal look-ups that decide
+``keep_and`` run only when the run's pieces depend on it; word lists compile to prefix
+trees (longest word first, as the sorted alternation); the gazetteer regex tests its
+look-behind after the first character; the descriptor regex runs only in sentences holding
+one of the document's descriptor-noun words; per sentence, the rules whose few required
+words are absent and the cue rules of a sentence without a cue are set aside once; one
+anchored alternation of the cheap reversed left rules (no word skipping) rules them out
+together; name pairs are compared only within a gazetteer role and initial.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from operator import itemgetter
 from typing import Any
 
 try:  # the regex parser and compiler: prefilters and reversed rules (see _score)
@@ -83,7 +95,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..orgnames import org_key, same_org, split_dba
+from ..orgnames import _split_dba, org_key, same_org
 from ..textspans import doc_text, is_skipped, touches
 from .base import BreachComponent
 
@@ -134,18 +146,23 @@ _STATE_AFTER = re.compile(r"^,\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2})(?=[\s,.
 _NONSPACE = re.compile(r"\S+")
 _DOTTED_CAPS = re.compile(r"(?:[A-Z]\.){2,5}")
 _ODD_NAME = re.compile(r"[A-Z0-9]|\.\w")
-_DOT_WORD = re.compile(r"\w\.[A-Za-z]")
+_DOT_WORD = re.compile(r"\.(?<=\w\.)[A-Za-z]")  # r"\w\.[A-Za-z]" found from its "."
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]{1,40}\b")
 _SPACES = re.compile(r"\s+")
 #: a year inside a portal appositive means a clause, not a name ("1020 South Main Street" is a name)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _TRAIL = ".,;:-–—/"
+_FIRST = itemgetter(0)
+#: entries kept in each memo of a pure function (cleared when full: memory stays flat)
+_CACHE_MAX = 20_000
 
 
 class Orgs(BreachComponent):
     data_files = ("orgs.json", "orgs_gazetteer.json")
     _doc_persons: set[str] = set()
     _skip: list[list[int]] = []
+    _desc_present: list[str] | None = None
+    _and_read = False
 
     # -- compile ------------------------------------------------------------------------
     def compile(self) -> None:
@@ -172,13 +189,18 @@ class Orgs(BreachComponent):
         self.name_re = re.compile(
             _WORD + r"(?:" + sep + _WORD + r"|[ \t\u00a0]{1,3}[0-9]{1,4}(?![\w.,]\w)){0,7}"
         )
-        tlds = "|".join(sorted(rules["tlds"]["words"], key=len, reverse=True))
+        tld_words = rules["tlds"]["words"]
+        # (the list is regex text: a prefix tree only when every entry is a plain word)
+        tlds = (
+            _trie_alternation(tld_words)
+            if all(re.fullmatch(r"[a-z0-9]+", w) for w in tld_words)
+            else "|".join(sorted(tld_words, key=len, reverse=True))
+        )
         self.domain_re = re.compile(
             r"(?<![\w@.])((?:[A-Za-z0-9][A-Za-z0-9\-]{0,62}\.){1,3}(?:" + tlds + r"|[a-z]{2}))(?![\w@])"
         )
-        desc = "|".join(
-            re.escape(w) for w in sorted(set(rules["descriptor_nouns"]["words"]), key=len, reverse=True)
-        )
+        desc = _trie_alternation(rules["descriptor_nouns"]["words"])
+        self.desc_tokens = _lower_word_tokens(rules["descriptor_nouns"]["words"])
         self.desc_re = re.compile(
             r"\b(?:the|a|an)\s+(?:[\w’'\-]{1,30}\s+){0,5}?(?:" + desc + r")\s+[\"“‘]?"
             r"([\w][\w.&$+\-]{0,40})"
@@ -202,6 +224,8 @@ class Orgs(BreachComponent):
         #: reversed: the regex is the rule read backwards, for reversed windows)
         self.left_pats: list[tuple[str, float, bool, str, re.Pattern[str], bool, Any, Any]] = []
         self.right_pats: list[tuple[str, float, bool, str, re.Pattern[str], bool, Any, Any]] = []
+        gate_fwd: list[re.Pattern[str]] = []  # see left_gate below
+        gated: set[str] = set()
         for p in rules["roles"]["patterns"]:
             flags = 0 if p.get("flags") == "case-sensitive" else re.IGNORECASE
             # case-insensitive rules run as lower-case patterns on lower-cased windows:
@@ -214,6 +238,9 @@ class Orgs(BreachComponent):
                 rev = _reversed_left(rx)
                 if rev is not None:
                     pf = pf if type(pf) is tuple else None
+                    if pf is None and flags != 0 and not _skips_words(rx):
+                        gate_fwd.append(rx)
+                        gated.add(p["id"])
                     rx = rev
             item = (p["role"], float(p["weight"]), bool(p.get("cue")), p["id"], rx, flags != 0, pf, rev)
             if p["id"] == "hhs_ce_before":
@@ -225,8 +252,22 @@ class Orgs(BreachComponent):
             (self.left_pats if p["side"] == "left" else self.right_pats).append(item)
         #: the left rules that need no breach cue, in the same order
         self.left_pats_nocue = [p for p in self.left_pats if not p[2]]
+        # the reversed lower-case left rules without a literal prefilter that do not skip
+        # words (cheap to fail): one anchored match of their alternation (left_gate) tells
+        # when none of them can match; then the loop runs without them (same order)
+        self.left_gate = _reversed_gate(gate_fwd) if len(gate_fwd) > 1 else None
+        if self.left_gate is None:
+            gated.clear()
+        self.left_gated_ids = frozenset(gated)
+        # the literals of the rules' prefilter tuples (lower-case rules: in the lower-cased
+        # sentence; the others: in the sentence) and the rule lists per (cue, literals found)
+        pfs = [(p[6], p[5]) for p in self.left_pats + self.right_pats if type(p[6]) is tuple]
+        self.pf_lits_lc = sorted({lit for pf, lc in pfs if lc for lit in pf})
+        self.pf_lits_cs = sorted({lit for pf, lc in pfs if not lc for lit in pf})
+        self._rule_lists: dict[Any, Any] = {}
         # gates: one anchored try tells when none of the right rules can match a window (a
-        # gate of the reversed left rules costs as much as the rules: not used)
+        # gate of all the reversed left rules costs as much as the rules: left_gate above
+        # holds only the cheap ones)
         self.right_gate_lc = _any_of_anchored([p[4] for p in self.right_pats if p[5]])
         self.right_gate_cs = _any_of_anchored([p[4] for p in self.right_pats if not p[5]])
         # gazetteers: exact names and org keys -> role
@@ -253,20 +294,41 @@ class Orgs(BreachComponent):
         self.places = frozenset(gaz["places"]["names"])
         self.demonyms = frozenset(gaz["demonyms"]["names"])
         self.gaz_re = self._gazetteer_regex(gaz)
+        # memos of pure functions of a name or a run's text (bounded: cleared when full)
+        self._gaz_role_cache: dict[str, str | None] = {}
+        self._name_facts: dict[str, Any] = {}
+        self._norm_cache: dict[str, str] = {}
+        self._reg_names: dict[str, bool] = {}  # name -> a regulator's head word
+        self._run_cache: dict[tuple[str, bool, bool], tuple[Any, tuple[str, ...], bool]] = {}
 
     def _gazetteer_regex(self, gaz: dict[str, Any]) -> re.Pattern[str]:
         """Lower-case or odd gazetteer names the capitalised-run regex cannot see."""
-        names = [
+        names = self._gazetteer_odd_names(gaz)
+        # ``(?<![\w$])`` before the name, tested after its first character: the same
+        # matches, found faster (the search skips to the names' first characters)
+        alts = _trie_alternation(names, guard=lambda ch: r"(?<![\w$]" + re.escape(ch) + ")")
+        return re.compile(r"(?:" + (alts or "(?!)") + r")(?![\w$])")
+
+    def _gazetteer_odd_names(self, gaz: dict[str, Any]) -> list[str]:
+        return [
             n
             for lname in ("attacker", "researcher", "source", "vendor", "breach_data_sources", "forum_software")
             for n in gaz.get(lname, {}).get("names", ())
             if not re.fullmatch(_WORD + r"(?:[ \t]" + _WORD + r")*", n) or n.split()[0] in self.nonname
         ]
-        alts = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-        return re.compile(r"(?<![\w$])(?:" + (alts or "(?!)") + r")(?![\w$])")
 
     # -- helpers ------------------------------------------------------------------------
     def gazetteer_role(self, name: str) -> str | None:
+        """The gazetteer role of a name (memoized: a pure function of the name)."""
+        cache = self._gaz_role_cache
+        if name in cache:
+            return cache[name]
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+        role = cache[name] = self._gazetteer_role(name)
+        return role
+
+    def _gazetteer_role(self, name: str) -> str | None:
         role = self.gaz_exact.get(name)
         if role is None:
             k = org_key(name)
@@ -281,7 +343,43 @@ class Orgs(BreachComponent):
     def _clean_run(
         self, text: str, s: int, e: int, keep_and: bool = False, at_start: bool = True
     ) -> list[tuple[int, int]]:
-        """Trim a capitalised run to its name part(s); returns char ranges."""
+        """Trim a capitalised run to its name part(s); returns char ranges. Memoized: the
+        answer (and the person names it notes) depends only on the run's text."""
+        hit = self._clean_memo(text[s:e], keep_and, at_start)
+        if hit[1]:
+            self._doc_persons.update(hit[1])
+        if hit[2]:
+            self._and_read = True
+        return [(s + a, s + b) for a, b in hit[0]]
+
+    def _clean_memo(self, run: str, keep_and: bool, at_start: bool) -> tuple[Any, tuple[str, ...], bool]:
+        """``_clean_run`` of a whole string, memoized: (ranges, person names noted, whether
+        ``keep_and`` was read: when it was not, the other value gives the same answer)."""
+        key = (run, keep_and, at_start)
+        hit = self._run_cache.get(key)
+        if hit is None:
+            saved, saved_read = self._doc_persons, self._and_read
+            self._doc_persons = found = set()
+            self._and_read = False
+            try:
+                spans = self._clean_run_text(run, 0, len(run), keep_and, at_start)
+                read = self._and_read
+            finally:
+                self._doc_persons, self._and_read = saved, saved_read
+            if len(self._run_cache) > _CACHE_MAX:
+                self._run_cache.clear()
+            hit = self._run_cache[key] = (tuple(spans), tuple(sorted(found)), read)
+        return hit
+
+    def _keep_and(self, keep_and: bool) -> bool:
+        """Read ``keep_and`` (noted: see ``_clean_memo``)."""
+        self._and_read = True
+        return keep_and
+
+    def _clean_run_text(
+        self, text: str, s: int, e: int, keep_and: bool = False, at_start: bool = True
+    ) -> list[tuple[int, int]]:
+        """``_clean_run`` without the memo."""
         words = [m.span() for m in _NONSPACE.finditer(text, s, e)]
         # possessives inside a run: "Ireland’s Health Service Executive" splits after a place,
         # a trailing "Nvidia’s" loses its "’s"; "St. Luke’s Health System" stays whole
@@ -351,7 +449,7 @@ class Orgs(BreachComponent):
             if (
                 text[ws:we] in self.person_titles
                 and i + 1 < len(out_words)
-                and not (i == 0 and keep_and)
+                and not (i == 0 and self._keep_and(keep_and))
                 # a title before "of" names a place or an organization: "King of Prussia Dental Associates"
                 and text[out_words[i + 1][0] : out_words[i + 1][1]] not in self.connectors
                 # and so does a run ending in a head: "Akron General Medical Center"
@@ -385,7 +483,7 @@ class Orgs(BreachComponent):
                     ) + self._clean_run(text, out_words[i + 1][0], out_words[-1][1], keep_and)
         # split coordinations "X and Y" unless the run ends with an organization head
         for i in range(1, len(out_words) - 1):
-            if text[out_words[i][0] : out_words[i][1]] == "and" and not keep_and:
+            if text[out_words[i][0] : out_words[i][1]] == "and" and not self._keep_and(keep_and):
                 lastw = text[out_words[-1][0] : out_words[-1][1]]
                 whole = text[out_words[0][0] : out_words[-1][1]]
                 if (lastw in self.heads or lastw in self.suffixes) and i >= 1 and self.gazetteer_role(
@@ -410,6 +508,10 @@ class Orgs(BreachComponent):
         lower_words = set(_LOWER_WORD.findall(text)) if len(text) < 2_000_000 else set()
         self._doc_persons: set[str] = set()  # names seen after a title, per document
         self._skip = doc._.breach_skip or []  # read once: a doc._ read is slow
+        #: the descriptor nouns' words found in the document (None: no such test)
+        self._desc_present = (
+            None if self.desc_tokens is None or len(text) >= 2_000_000 else sorted(self.desc_tokens & lower_words)
+        )
         mentions: list[dict[str, Any]] = []
         links: list[tuple[int, int]] = []
         for si, (ss, se) in enumerate(sents):
@@ -438,7 +540,12 @@ class Orgs(BreachComponent):
     def _add(
         self, mentions: list[dict[str, Any]], text: str, s: int, e: int, si: int, evidence: str | None
     ) -> dict[str, Any] | None:
-        name = _SPACES.sub(" ", text[s:e]).strip()
+        raw = text[s:e]
+        name = self._norm_cache.get(raw)
+        if name is None:
+            if len(self._norm_cache) > _CACHE_MAX:
+                self._norm_cache.clear()
+            name = self._norm_cache[raw] = _SPACES.sub(" ", raw).strip()
         if not name or len(name) > 120:
             return None
         m = {"start": s, "end": e, "name": name, "sent": si, "ev": set(), "scores": {}, "sep": False}
@@ -462,24 +569,35 @@ class Orgs(BreachComponent):
         titleish: bool | None = None  # computed on first need
         allcaps = sent.upper() == sent and any(c.isalpha() for c in sent) and len(sent.split()) >= 3
         skip = self._skip
+        if skip and not touches(skip, ss, se):
+            skip = []  # no skip region meets the sentence: none meets a part of it
         n_before = len(mentions)
         if not allcaps:
             first_word = se - len(sent.lstrip(" \t\"“‘'(["))
             for rm in self.name_re.finditer(text, ss, se):
-                keep_and = bool(
+                rs, r_e = rm.span()
+                run = rm.group()
+                at_start = rs <= first_word  # only quotes/brackets before it
+                # the portal wording (keep_and) changes the pieces of few runs: test it only then
+                hit = self._clean_memo(run, False, at_start)
+                hit_and = self._clean_memo(run, True, at_start) if hit[2] else hit
+                if hit[:2] != hit_and[:2] and (
                     # the portal rule needs a comma: test that first
-                    text.find(",", max(ss, rm.start() - 60), rm.start()) >= 0
-                    and self.hhs_left.search(text, max(ss, rm.start() - 60), rm.start())
-                    or self.hhs_right.match(text, rm.end(), min(se, rm.end() + 80))
-                    or self.hhs_ba_right.match(text, rm.end(), min(se, rm.end() + 80))
-                )
-                at_start = rm.start() <= first_word  # only quotes/brackets before it
-                for s, e in self._clean_run(text, rm.start(), rm.end(), keep_and, at_start):
+                    text.find(",", max(ss, rs - 60), rs) >= 0
+                    and self.hhs_left.search(text, max(ss, rs - 60), rs)
+                    or self.hhs_right.match(text, r_e, min(se, r_e + 80))
+                    or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
+                ):
+                    hit = hit_and
+                if hit[1]:
+                    self._doc_persons.update(hit[1])
+                for a, b in hit[0]:
+                    s, e = rs + a, rs + b
                     if skip and touches(skip, s, e):
                         continue
                     if titleish is None:
                         words = sent.split()
-                        titleish = len(words) >= 4 and sum(map(str.isupper, [w[0] for w in words])) >= 0.7 * len(words)
+                        titleish = len(words) >= 4 and sum(map(str.isupper, map(_FIRST, words))) >= 0.7 * len(words)
                     for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
                         self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
         portal = [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)]
@@ -513,7 +631,15 @@ class Orgs(BreachComponent):
         for gm in self.gaz_re.finditer(text, ss, se):
             if not any(x["start"] <= gm.start() < x["end"] for x in mentions[n_before:]):
                 self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer")
-        for dm in self.desc_re.finditer(text, ss, se):
+        # a descriptor noun stands between spaces: it is then one of the document's
+        # lower-case words (desc_present: those of them in the document), and in the sentence
+        desc_present = self._desc_present
+        descs = (
+            self.desc_re.finditer(text, ss, se)
+            if desc_present is None or any(map(sent.__contains__, desc_present))
+            else ()
+        )
+        for dm in descs:
             s, e = dm.span(1)
             name = dm.group(1).rstrip(_TRAIL)
             e = s + len(name)
@@ -577,6 +703,37 @@ class Orgs(BreachComponent):
             out.append((cur[0], cur[1]))
         return out
 
+    def _candidate_facts(self, name: str) -> Any:
+        """What ``_candidate`` knows from a name alone (memoized per name): False when the
+        name is never a candidate, else (word count, place or demonym, the lower-case form
+        of a one-word non-acronym name, the lower-case words of an unheaded name that is not
+        in a gazetteer (its words must not all be ordinary words), headed, last word,
+        gazetteer role)."""
+        words = name.split()
+        first = words[0]
+        nwords = len(words)
+        if nwords == 1 and (_NUMLIKE.match(name) or len(name) < 2):
+            return False
+        if first[:1].isdigit() and sum(c.isalpha() for c in first) < 2:
+            lastw = words[-1].rstrip(".")
+            if nwords < 3 or not (lastw in self.heads or lastw in self.suffixes):
+                return False
+        if (
+            name in self.not_alone
+            or _HYPHEN_ADJ.search(name)
+            or words[-1] in _NOT_ORG_HEADS and not name.endswith((", PC", ", PS"))
+            or _NOT_NAME.search(name)
+        ):
+            return False
+        place = name in self.places or name in self.demonyms
+        single_key = name.lower() if nwords == 1 and not name.isupper() else None
+        lastw = words[-1].rstrip(".,")
+        headed = len(words) >= 2 and (lastw in self.heads or words[-1] in self.suffixes or lastw in self.suffixes)
+        phrase_keys = None
+        if nwords >= 2 and not headed and self.gazetteer_role(name) is None:
+            phrase_keys = tuple(w.lower() for w in words if w not in self.connectors)
+        return (nwords, place, single_key, phrase_keys, headed, words[-1], self.gazetteer_role(name))
+
     def _candidate(
         self,
         text: str,
@@ -589,41 +746,26 @@ class Orgs(BreachComponent):
         links: list[tuple[int, int]],
     ) -> None:
         name = text[s:e]
-        first = name.split()[0]
-        nwords = len(name.split())
-        if nwords == 1 and (_NUMLIKE.match(name) or len(name) < 2):
+        facts = self._name_facts.get(name)
+        if facts is None:
+            if len(self._name_facts) > _CACHE_MAX:
+                self._name_facts.clear()
+            facts = self._name_facts[name] = self._candidate_facts(name)
+        if facts is False:
             return
-        if first[:1].isdigit() and sum(c.isalpha() for c in first) < 2:
-            lastw = name.split()[-1].rstrip(".")
-            if nwords < 3 or not (lastw in self.heads or lastw in self.suffixes):
-                return
+        nwords, place, single_key, phrase_keys, headed, last_word, gaz_role = facts  # type: ignore[misc]
         after = text[e : e + 80]
         poss = after[:1] in _APOS and (after[1:2] == "s" or name.endswith("s"))
-        if (
-            name in self.not_alone
-            or _HYPHEN_ADJ.search(name)
-            or name.split()[-1] in _NOT_ORG_HEADS and not name.endswith((", PC", ", PS"))
-            or _NOT_NAME.search(name)
-        ):
-            return
-        if name in self.places or name in self.demonyms or (nwords <= 3 and self._place_before_state(after)):
+        if place or (nwords <= 3 and after[:1] == "," and self._place_before_state(after)):
             if poss:
                 pm = self.poss_head_re.match(after)
                 if pm:
                     self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
             return
         # sentence-initial ordinary word ("Hackers stole ...")
-        if nwords == 1 and s == ss and not name.isupper() and (name.lower() in lower_words or name.endswith("ly")):
+        if single_key is not None and s == ss and (single_key in lower_words or name.endswith("ly")):
             return
-        words = name.split()
-        lastw = words[-1].rstrip(".,")
-        headed = len(words) >= 2 and (lastw in self.heads or words[-1] in self.suffixes or lastw in self.suffixes)
-        if (
-            nwords >= 2
-            and not headed
-            and all(w.lower() in lower_words or w in self.connectors for w in words)
-            and self.gazetteer_role(name) is None
-        ):
+        if phrase_keys is not None and all(k in lower_words for k in phrase_keys):
             return  # a capitalised common phrase ("Emergency Room", "Business Associate")
         left = text[max(ss, s - 40) : s]
         if (
@@ -631,14 +773,14 @@ class Orgs(BreachComponent):
             and not re.search(r"(?:CE|BA)\),\s*(?:Dr\.?\s+)?$", left)
             and not self.hhs_right.match(text, e, min(len(text), e + 80))
         ):
-            self._doc_persons.update((name, name.split()[-1]))
+            self._doc_persons.update((name, last_word))
             return  # a person after a title ("Chief executive Stuart Machin")
         m = self._add(mentions, text, s, e, si, None)
         if m is None:
             return
         if headed:
             m["ev"].add("head")
-        if self.gazetteer_role(name):
+        if gaz_role:
             m["ev"].add("gazetteer")
         if poss:
             pm = self.poss_head_re.match(after)
@@ -647,8 +789,8 @@ class Orgs(BreachComponent):
                 head = pm.group(1)
                 if any(head.endswith(h) for h in ("ministry", "government", "police", "commission", "agency")):
                     self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
-        am = _ACRONYM_DEF.match(after)
-        if am and nwords >= 2:
+        am = _ACRONYM_DEF.match(after) if nwords >= 2 and "(" in after[:3] else None  # (it starts "\s{0,2}(")
+        if am:
             acr = am.group(1)
             if acr[0].upper() == name[0].upper() or same_org(acr, name):
                 m["ev"].add("acronym_def")
@@ -662,9 +804,10 @@ class Orgs(BreachComponent):
         s, e = m["start"], m["end"]
         left = text[max(ss, s - 80) : s].rstrip("\"“‘'")
         right = text[e : min(se, e + 180)].lstrip("\"”")
-        cue = cue_cache.get(m["sent"])
-        if cue is None:
-            cue = cue_cache[m["sent"]] = self.cue_re.search(text[ss:se].lower()) is not None
+        info = cue_cache.get(m["sent"])
+        if info is None:
+            info = cue_cache[m["sent"]] = self._sentence_rules(text[ss:se])
+        cue, left_open, left_closed, right_pats = info
         scores: dict[str, float] = {}
         hits: list[str] = []
         lefts = [left]
@@ -681,14 +824,45 @@ class Orgs(BreachComponent):
         cm = _COORD_RIGHT.match(right)
         if cm:
             rights.append(right[cm.end() :])
-        lefts_lc = [x.lower() for x in lefts]
-        rights_lc = [x.lower() for x in rights]
         # a lower-case rule whose required words are all absent from the window cannot match
         # (the coordination variant is a prefix of the window plus a space): skip its search
-        low = lefts_lc[0]
-        revs_lc = [x[::-1] for x in lefts_lc]
+        low = left.lower()
+        x = low[::-1]
+        g = self.left_gate
+        gate_open = g is None or g.match(x) or (x[:1] == "\n" and g.match(x[1:]))
+        if len(lefts) == 1:
+            lefts_lc = [low]
+            revs_lc = [x]
+        else:
+            low2 = lefts[1].lower()
+            lefts_lc = [low, low2]
+            revs_lc = [x, low2[::-1]]
+            if not gate_open:
+                x = revs_lc[1]
+                gate_open = g.match(x) or (x[:1] == "\n" and g.match(x[1:]))
+        rights_lc = [right.lower()] if len(rights) == 1 else [right.lower(), rights[1].lower()]
         revs = None
-        for role, w, need_cue, pid, rx, lc, pf, rev in self.left_pats if cue else self.left_pats_nocue:
+        pats = left_open if gate_open else left_closed
+        # ``$`` also matches before a final newline: the reversed windows without it
+        x0 = revs_lc[0]
+        xn0 = x0[1:] if x0[:1] == "\n" else None
+        x1 = revs_lc[1] if len(revs_lc) > 1 else None
+        xn1 = x1[1:] if x1 is not None and x1[:1] == "\n" else None
+        for role, w, need_cue, pid, rx, lc, pf, rev in pats:
+            if rev is not None and lc:  # (most rules: reversed, lower-case, a literal tuple or none)
+                if pf is not None:
+                    for lit in pf:
+                        if lit in low:
+                            break
+                    else:
+                        continue
+                found = rx.match(x0) or (xn0 is not None and rx.match(xn0))
+                if not found and x1 is not None:
+                    found = rx.match(x1) or (xn1 is not None and rx.match(xn1))
+                if found:
+                    scores[role] = scores.get(role, 0.0) + w
+                    hits.append(pid)
+                continue
             if pf is not None and lc:
                 if type(pf) is tuple:
                     for lit in pf:
@@ -718,11 +892,9 @@ class Orgs(BreachComponent):
                 scores[role] = scores.get(role, 0.0) + w
                 hits.append(pid)
         g_lc, g_cs = self.right_gate_lc, self.right_gate_cs
-        open_lc = g_lc is None or any(g_lc.match(x) for x in rights_lc)
-        open_cs = g_cs is None or any(g_cs.match(x) for x in rights)
-        for role, w, need_cue, pid, rx, lc, _pf, _rev in self.right_pats if open_lc or open_cs else ():
-            if need_cue and not cue:
-                continue
+        open_lc = g_lc is None or g_lc.match(rights_lc[0]) or (len(rights_lc) > 1 and g_lc.match(rights_lc[1]))
+        open_cs = g_cs is None or g_cs.match(rights[0]) or (len(rights) > 1 and g_cs.match(rights[1]))
+        for role, w, need_cue, pid, rx, lc, _pf, _rev in right_pats if open_lc or open_cs else ():
             if not (open_lc if lc else open_cs):
                 continue
             xs = rights_lc if lc else rights
@@ -732,8 +904,16 @@ class Orgs(BreachComponent):
         if "gazetteer" in m["ev"] and self.software_use_re.match(right) and self.gazetteer_role(m["name"]) == "vendor":
             scores["vendor"] = scores.get("vendor", 0.0) + self.software_use_w
             hits.append("software_in_use")
-        words = m["name"].split()
-        if words and (words[-1].capitalize() in self.reg_heads or (len(words) > 2 and words[0] == "Office" and "of" in words)):
+        reg = self._reg_names.get(m["name"])
+        if reg is None:
+            words = m["name"].split()
+            reg = bool(words) and (
+                words[-1].capitalize() in self.reg_heads or (len(words) > 2 and words[0] == "Office" and "of" in words)
+            )
+            if len(self._reg_names) > _CACHE_MAX:
+                self._reg_names.clear()
+            self._reg_names[m["name"]] = reg
+        if reg:
             scores["regulator"] = scores.get("regulator", 0.0) + 3
         if "victim" in scores and self.sep_re.search(text[max(ss, s - 300) : min(se, e + 60)].lower()):
             m["sep"] = True
@@ -743,6 +923,34 @@ class Orgs(BreachComponent):
         m["cue"] = cue
         if hits:
             m["ev"].add("context")
+
+    def _sentence_rules(self, sent: str) -> tuple[bool, list[Any], list[Any], list[Any]]:
+        """Per sentence: (breach cue, the left rules to try when the left gate opens, those
+        to try when it does not, the right rules to try). A rule whose few required words
+        (its prefilter tuple) are nowhere in the sentence cannot match a window of it;
+        rules that need a cue are dropped without one. The rules keep their order."""
+        low = sent.lower()
+        cue = self.cue_re.search(low) is not None
+        present = frozenset(
+            [lit for lit in self.pf_lits_lc if lit in low] + [(lit,) for lit in self.pf_lits_cs if lit in sent]
+        )
+        key = (cue, present)
+        hit = self._rule_lists.get(key)
+        if hit is None:
+
+            def possible(item: Any) -> bool:
+                pf = item[6]
+                if type(pf) is not tuple:
+                    return True  # (a search of a long alternation costs more than it saves)
+                return any((lit if item[5] else (lit,)) in present for lit in pf)
+
+            left_open = [p for p in (self.left_pats if cue else self.left_pats_nocue) if possible(p)]
+            left_closed = [p for p in left_open if p[3] not in self.left_gated_ids]
+            right = [p for p in self.right_pats if (cue or not p[2]) and possible(p)]
+            if len(self._rule_lists) > 4096:
+                self._rule_lists.clear()
+            hit = self._rule_lists[key] = (cue, left_open, left_closed, right)
+        return hit
 
     def _share_in_lists(self, text: str, mentions: list[dict[str, Any]]) -> None:
         """Names in one list ("JobStreet, Maxis, Celcom and DiGi were breached") share the
@@ -827,25 +1035,33 @@ class Orgs(BreachComponent):
         groles = [self.gazetteer_role(mentions[i]["name"]) for _, i in uniq]
         # names can only match when some part starts with the same letter (prefix, acronym,
         # clipping): a cheap filter before same_org
-        initials = [{p[:1] for p in split_dba(k)} for k, _ in uniq]
-        for x in range(len(uniq)):
-            for y in range(x + 1, len(uniq)):
-                if groles[x] != groles[y] or not (initials[x] & initials[y]):
-                    continue  # "HHS" the regulator is not "Harbor Health Services"
-                if same_org(uniq[x][0], uniq[y][0]) and not self._place_prefix(uniq[x][0], uniq[y][0]):
-                    union(uniq[x][1], uniq[y][1])
+        # (pairs are taken within buckets of the same gazetteer role and initial; the
+        # clusters do not depend on the order of the unions: a root is its least index)
+        buckets: dict[tuple[str | None, str], list[int]] = {}
+        for x, (k, _) in enumerate(uniq):
+            for ch in {p[:1] for p in _split_dba(k)}:
+                buckets.setdefault((groles[x], ch), []).append(x)
+        tried: set[tuple[int, int]] = set()
+        for xs in buckets.values():
+            for a, x in enumerate(xs):
+                for y in xs[a + 1 :]:  # "HHS" the regulator is not "Harbor Health Services"
+                    if (x, y) in tried:
+                        continue
+                    tried.add((x, y))
+                    if same_org(uniq[x][0], uniq[y][0]) and not self._place_prefix(uniq[x][0], uniq[y][0]):
+                        union(uniq[x][1], uniq[y][1])
         persons = self._person_names(mentions) | getattr(self, "_doc_persons", set())
         clusters: dict[int, list[int]] = {}
         for i in range(len(mentions)):
             clusters.setdefault(find(i), []).append(i)
         orgs: list[dict[str, Any]] = []
         for members in clusters.values():
-            ms = [mentions[i] for i in members]
             ev: set[str] = set()
             for i in members:
                 ev |= ev_by_key.get(keys[i], set())
             if not ev:
                 continue
+            ms = [mentions[i] for i in members]
             names = [m["name"] for m in ms]
             if all(n in self.nonname or n in persons for n in names):
                 continue
@@ -995,6 +1211,57 @@ class Orgs(BreachComponent):
         return max(plain, key=lambda n: (counts[n], len(n), -first[n]))
 
 
+def _lower_word_tokens(words: Any) -> frozenset[str] | None:
+    """For words that each stand between white space in the text, the ``_LOWER_WORD``
+    match each one starts (its leading run of small letters and hyphens), or None when
+    some word does not start such a match of its own."""
+    out = set()
+    for w in words:
+        m = re.match(r"[a-z][a-z\-]{1,40}", w)
+        if m is None or not m.group()[-1].isalpha() or (m.end() < len(w) and re.match(r"\w", w[m.end()])):
+            return None  # (a token ending in a hyphen or running into other letters)
+        out.add(m.group())
+    return frozenset(out)
+
+
+def _trie_alternation(words: Any, guard: Any = None) -> str:
+    """The alternation of the literal ``words`` as a prefix tree ("" when there are none).
+    At any position it tries the words that match longest first, as ``|`` over the words
+    sorted by length does, but costs one branch per character instead of one test per word.
+
+    >>> _trie_alternation(["forum", "form", "forums", "site"])
+    '(?:for(?:m|um(?:s)?)|site)'
+    """
+    root: dict[str, Any] = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        # single-child chains collapse into one literal run
+        alts = []
+        for ch in sorted(k for k in node if k):
+            lit, sub = re.escape(ch), node[ch]
+            while len(sub) == 1 and "" not in sub:
+                (ch2, sub), = sub.items()
+                lit += re.escape(ch2)
+            alts.append(lit + build(sub))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here: tried after every longer word
+            return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    if guard is not None and root:
+        # ``guard(ch)``: an assertion placed right after the first character ``ch`` (a
+        # look-behind there lets the search skip to the possible first characters)
+        return "(?:" + "|".join(re.escape(ch) + guard(ch) + build(root[ch]) for ch in sorted(root)) + ")"
+    return build(root)
+
+
 def _required(items: Any) -> set[str] | None:
     """Literal strings one of which occurs in every match of a parsed regex sequence (None:
     no such set found). Literal runs stop at whitespace; optional parts require nothing."""
@@ -1088,17 +1355,67 @@ def _reversed_left(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     windows of up to ``_REV_WINDOW`` characters.
     ``$`` also matches before a final newline: callers retry without that newline."""
     try:
-        tree = _P.parse(rx.pattern, rx.flags & ~re.UNICODE)
-        items = list(tree)
-        if not items or items[-1] != (_C.AT, _C.AT_END) or "AT_END" in str(items[:-1]).replace(
-            "AT_END_STRING", ""
-        ):
-            return None
-        rev = _P.SubPattern(tree.state, _reverse_items(items[:-1]))
-        rev.state.flags = tree.state.flags
-        return _compile_tree(rev, rx.flags)
+        rev = _reversed_tree(rx)
+        return None if rev is None else _compile_tree(rev, rx.flags)
     except Exception:  # pragma: no cover - such a rule keeps its forward search
         return None
+
+
+def _reversed_tree(rx: re.Pattern[str]) -> Any:
+    """The parsed tree of ``_reversed_left(rx)`` (None when the rule cannot be reversed)."""
+    tree = _P.parse(rx.pattern, rx.flags & ~re.UNICODE)
+    items = list(tree)
+    if not items or items[-1] != (_C.AT, _C.AT_END) or "AT_END" in str(items[:-1]).replace(
+        "AT_END_STRING", ""
+    ):
+        return None
+    rev = _P.SubPattern(tree.state, _reverse_items(items[:-1]))
+    rev.state.flags = tree.state.flags
+    return rev
+
+
+def _reversed_gate(rxs: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex whose ``match`` on a reversed window succeeds exactly when the reversed
+    rule (``_reversed_left``) of one of ``rxs`` does: their alternation (None when a rule
+    cannot be reversed or the flags differ)."""
+    try:
+        if not rxs or len({r.flags for r in rxs}) != 1:
+            return None
+        trees = [_reversed_tree(r) for r in rxs]
+        if any(t is None for t in trees):
+            return None
+        state = _P.State()
+        state.flags = trees[0].state.flags
+        return _compile_tree(_P.SubPattern(state, [(_C.BRANCH, (None, trees))]), rxs[0].flags)
+    except Exception:  # pragma: no cover - then no gate: every rule is tried
+        return None
+
+
+def _skips_words(rx: re.Pattern[str]) -> bool:
+    """Does the rule repeat a group that holds a repeat (``(?:[\\w'-]+\\s+){0,3}``: skipping
+    words)? Such rules backtrack a lot when they fail, so they stay out of the left gate."""
+
+    def repeats(items: Any) -> bool:  # a repeat of more than one, anywhere inside
+        for op, av in items:
+            if op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and (av[1] > 1 or repeats(av[2])):
+                return True
+            if op is _C.SUBPATTERN and repeats(av[3]) or op is _C.BRANCH and any(map(repeats, av[1])):
+                return True
+        return False
+
+    def walk(items: Any) -> bool:
+        for op, av in items:
+            if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+                if av[1] > 1 and repeats(av[2]) or walk(av[2]):
+                    return True
+            elif op is _C.SUBPATTERN and walk(av[3]) or op is _C.BRANCH and any(map(walk, av[1])):
+                return True
+        return False
+
+    try:
+        return walk(list(_P.parse(rx.pattern, rx.flags & ~re.UNICODE)))
+    except Exception:  # pragma: no cover
+        return True
 
 
 def _any_of_anchored(rxs: list[re.Pattern[str]]) -> re.Pattern[str] | None:
