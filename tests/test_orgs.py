@@ -744,7 +744,8 @@ HHS_EXACT_NAMES = [
         "doctor-practice-opening-without-comma",
         "Dr. Kraig R. Pepper, D.O., P.A. the covered entity (CE) reported that CoPilot Provider Support "
         "Services (CoPilot) suffered a data security incident exposing the protected health information.",
-        ["Dr. Kraig R. Pepper, D.O., P.A.", "CoPilot Provider Support Services"],
+        # the covered entity's slot outranks its vendor's breach (the portal lists the CE)
+        ["Dr. Kraig R. Pepper, D.O., P.A."],
     ),
     (
         "appositive-before-an-adverb",
@@ -946,6 +947,18 @@ def test_known_as_links(nlp, text: str, victim: str, alias: str | None, not_alia
         assert n not in victims[0]["aliases"]
 
 
+def test_known_as_after_a_clause_is_no_alias(nlp) -> None:
+    """CASIE 10319: "known as" after a clause names the strain, not the outlet before the clause;
+    BUGS_CAUGHT: the outlet's role came from set order (hash-seeded) when the two merged."""
+    text = (
+        "LabCorp declined to say what variant of ransomware was used. But according to The Wall Street "
+        "Journal, the company was hit with a strain known as SamSam."
+    )
+    _, orgs = run(nlp, text)
+    wsj = [o for o in orgs if o["name"] == "The Wall Street Journal"]
+    assert wsj and wsj[0]["role"] == "source" and not wsj[0]["aliases"], orgs
+
+
 def test_many_known_as_phrases_stay_linear(nlp) -> None:
     # BUGS_CAUGHT: one sentence of many "known as" / "f/k/a" phrases looked back over every earlier
     # mention of the sentence for each phrase (quadratic: 8.5 s for 210 KB)
@@ -969,3 +982,324 @@ def test_country_before_a_listed_regulator(nlp) -> None:
     victims, orgs = run(nlp, text)
     assert role_of(orgs, "US Justice Department") == "regulator"
     assert "US Justice Department" not in [v["name"] for v in victims]
+
+
+# --------------------------------------------------------------------------- victim accuracy rules
+# Each rule added to raise victim accuracy on the dev data, with the real sentence it came from.
+# (id, text, expected victims (any order, same_org), organizations that must not be victims)
+HHS_SLOTS = [
+    (
+        # the portal lists the covered entity: a business associate outside the slots is its vendor
+        "ce-slot-outranks-its-ba",
+        "The covered entity (CE), Hospice of San Joaquin, reported that its business associate (BA) IT Pro "
+        "Source, was the victim of a ransomware attack that affected the electronic protected health "
+        "information (ePHI) of approximately 13,000 individuals. The CE notified HHS, affected individuals, "
+        "and provided a toll free telephone number for questions or concerns.",
+        ["Hospice of San Joaquin"],
+        ["IT Pro Source"],
+    ),
+    (
+        "ce-slot-outranks-ba-slot",
+        "A business associate (BA), Clarity Software Solutions, prepared a mailing of 70,320 member "
+        "identification (ID) cards for Tufts Associated Health Maintenance Organization, the covered entity "
+        "(CE). The member ID number was visible through the envelope window, in addition to the member’s "
+        "name and address. The CE provided breach notification to HHS, the affected individuals, and the media.",
+        ["Tufts Associated Health Maintenance Organization"],
+        ["Clarity Software Solutions"],
+    ),
+    (
+        # ... unless the note says the BA notified HHS: then the portal lists the BA
+        "ba-reported-to-hhs",
+        "On April 23, 2018, a business associate (BA), BioIQ, Inc., sent a mass email to members of TML "
+        "Multistate Intergovernmental Employee Benefits Pool, the covered entity (CE), containing incorrect "
+        "member names in the salutations. The BA provided breach notification to HHS, the CE, affected "
+        "individuals, and the media.",
+        ["BioIQ, Inc."],
+        ["TML Multistate Intergovernmental Employee Benefits Pool"],
+    ),
+    (
+        "ba-named-notified-hhs",
+        "Northwood, Inc., a business associate (BA) of Blue Care Network and Blue Cross Blue Shield of "
+        "Michigan, reported that an employee was the victim of an email phishing scheme that affected the "
+        "protected health information (PHI) of approximately 18,684 individuals. Northwood notified HHS, "
+        "affected individuals, the media, and the FBI.",
+        ["Northwood, Inc."],
+        ["Blue Care Network", "Blue Cross Blue Shield of Michigan"],
+    ),
+]
+HHS_THIRD_PARTIES = [
+    (
+        # the covered entity unnamed: whoever found or reported its breach is not the victim
+        "police-discovered-ce-breach",
+        "During a traffic stop on April 12, 2018, VA Long Beach Police discovered that the covered entity’s "
+        "(CE) workforce member, without authorization, had taken possession of protected health information "
+        "(PHI). The CE provided breach notification to HHS, affected individuals, and the media.",
+        [],
+        ["VA Long Beach Police"],
+    ),
+    (
+        "courier-found-ce-records",
+        "The U.S. Postal Service found unsecured printed appointment lists dated October 2017 in the covered "
+        "entity’s (CE) mail receptacle and returned them to the CE via priority mail package.",
+        [],
+        ["U.S. Postal Service"],
+    ),
+    (
+        "irs-notified-the-ce",
+        "In December 2013 The IRS notified the covered entity (CE), Martin Army Community Hospital,that one "
+        "of its employees was involved in identity theft activities.",
+        ["Martin Army Community Hospital"],
+        ["IRS"],
+    ),
+    (
+        # "the CE's ..." is a part of the covered entity, not another organization
+        "ce-possessive-run",
+        "The breach affected 520 individuals who were patients of the CE's Redding facility and a total of "
+        "1,253 Dignity Health patients in California and Nevada.",
+        None,
+        ["CE's Redding"],
+    ),
+    (
+        "forensic-investigator-is-researcher",
+        "On December 20, 2017, Jemison Internal Medicine, P.C., the covered entity (CE), discovered that "
+        "files in its electronic medical records (EMR) were encrypted by ransomware. Through its contracted "
+        "forensic investigator, Altep, the CE found that there was unauthorized access through its remote "
+        "desktop protocol (RDP) service.",
+        ["Jemison Internal Medicine, P.C."],
+        ["Altep"],
+    ),
+    (
+        "capitalised-covered-entity",
+        "On October 30, 2013, the Florida Department of Health, the Covered Entity (CE), was notified by law "
+        "enforcement officials that Orange County Department of Health (OCDOH) employees retrieved protected "
+        "health information (PHI).",
+        ["Florida Department of Health"],
+        ["Covered Entity"],
+    ),
+]
+HHS_PLACES = [
+    (
+        "state-code-after-town",
+        "On July 3, 2018, the covered entity’s (CE) sale associate experienced a theft when a briefcase was "
+        "stolen from a vehicle in Nashville, TN. The briefcase contained an encrypted laptop.",
+        [],
+        ["TN"],
+    ),
+    (
+        "territory-is-a-place",
+        "An encrypted laptop computer was stolen from an AFLAC associate's vehicle in Puerto Rico. The laptop "
+        "contained PHI of approximately 679 individuals.",
+        ["AFLAC"],
+        ["Puerto Rico"],
+    ),
+]
+HIBP_RULES = [
+    (
+        "descriptor-comma-appositive",
+        "In October 2020, 17 previously undisclosed data breaches appeared for sale including the Thai "
+        "restaurant, hotel and attraction finding service, Wongnai. The breach exposed almost 4M unique "
+        "customer records.",
+        ["Wongnai"],
+        [],
+    ),
+    (
+        "had-decimal-count-exposed",
+        "In January 2014 just one week after Gibson Security detailed vulnerabilities in the service, "
+        "Snapchat had 4.6 million usernames and phone number exposed.",
+        ["Snapchat"],
+        ["Gibson Security"],
+    ),
+    (
+        "parent-company-is-not-victim",
+        'In July 2016, a data breach of the now defunct database forum "dBforums" appeared for sale '
+        "alongside several others hacked from the parent company, Penton. The breach of the vBulletin based "
+        "forum contained 363k unique email addresses.",
+        ["dBforums"],
+        ["Penton"],
+    ),
+    (
+        # the fallback (earliest organization in a breach sentence) skips one context gave a role
+        "fallback-skips-parent-company",
+        'In August 2021, an allegation was made that the Brazilian fast food company "Habib\'s" had suffered '
+        "a data breach that was later redistributed as part of a larger corpus of data. Upon thorough "
+        "investigation, parent company Gennius concluded that the information in the breach was not related "
+        "to any databases that hold their customers' personal information.",
+        None,
+        ["Gennius"],
+    ),
+]
+CASIE_RULES = [
+    (
+        # "X with N records": a tally of the organizations in a leak
+        "with-count-tally",
+        "The leading organisation by records is the Department of Defense, with 101,013 personnel records "
+        "exposed in the dump. It is followed by the United States Postal Service (USPS) with 88,153 leaked "
+        "employee records and AT&T with 67,382. Other firms affected by the leak includes CVS with 40,739 "
+        "records, Citigroup with 35,292 and IBM with 33,412.",
+        ["Department of Defense", "United States Postal Service", "AT&T", "CVS", "Citigroup", "IBM"],
+        [],
+    ),
+    (
+        # an acronym with a digit links to its name: one victim, not two
+        "acronym-with-digit",
+        "Online gaming company Reality Squared Games (R2Games) has been compromised for the second time in "
+        "two years, according to records obtained by the for-profit notification service LeakBase. In December "
+        "of 2015, stretching into July of 2016, more than 22 million R2Games accounts were compromised.",
+        ["Reality Squared Games"],
+        [],
+    ),
+    (
+        # malware names the weapon; the fallback then finds the organization
+        "malware-is-not-victim",
+        "The United States’ National Security Agency has linked North Korea to the WannaCry ransomware "
+        "attack that had affected more than 3,00,000 people worldwide in May, reported The Washington Post.",
+        None,
+        ["WannaCry"],
+    ),
+    (
+        "malware-demand-from",
+        "The highest demand seen in public during the last was $28,730 from MIRCOP ransomware. It’s not "
+        "clear if anyone actually paid off those specific hackers.",
+        [],
+        ["MIRCOP"],
+    ),
+    (
+        # a capitalised verb before an inner "the": the title of a show, not two names
+        "title-is-not-names",
+        "Last week, Netflix found itself on the receiving end of a ransom demand from the individual or "
+        "group, making unconfirmed demands in return for not releasing the unseen series 5 of the hit Orange "
+        "Is the New Black, starring Dascha Polanco, to the web.",
+        None,
+        ["Orange Is", "New Black"],
+    ),
+    (
+        # "Hello Netflix" after "Netflix" is no person named Netflix
+        "surname-before-full-name-is-no-person",
+        "Established broadcasters have been losing eyeballs to streaming companies such as Netflix and "
+        "Amazon. Separately, the group’s Twitter feed crowed: Hello Netflix, we’ve arrived. Netflix "
+        "acknowledged the leak, which it said was caused by a breach at a production vendor.",
+        ["Netflix", "Amazon"],
+        [],
+    ),
+    (
+        # "Bar" is an organization head: the name is not cut at "and"
+        "and-before-a-head",
+        "That breach affected hotels, along with bars and restaurants at hotels, such as Michael Jordan’s "
+        "Steak House and Bar at InterContinental Chicago.",
+        ["Michael Jordan’s Steak House and Bar"],
+        ["Bar"],
+    ),
+    (
+        "plural-demonym-is-not-victim",
+        "It's how Russians hacked the Democratic National Committee during the presidential election.",
+        ["Democratic National Committee"],
+        ["Russians"],
+    ),
+    (
+        "regional-adjective-is-not-victim",
+        "A group of financially motivated hackers is targeting networks and systems of North American "
+        "companies, threatening to leak the stolen information.",
+        [],
+        ["North American"],
+    ),
+    (
+        "news-outlet-is-source",
+        "The media company, which runs a stable of TV and radio channels, was hit by a ransomware attack "
+        "last Thursday (Nov 8), The Edge Financial Daily reported.",
+        [],
+        ["Edge Financial Daily"],
+    ),
+]
+HIBP_MORE = [
+    (
+        # a name after a descriptor keeps its "and"
+        "descriptor-name-with-and",
+        "In approximately April 2016, the gaming website Guns and Robots suffered a data breach resulting in "
+        "the exposure of 143k unique records.",
+        ["Guns and Robots"],
+        [],
+    ),
+    (
+        # a lower-case name after a descriptor counts before a breach verb
+        "lowercase-descriptor-name",
+        "In October 2020, the Indian grocery platform bigbasket suffered a data breach that exposed over 20 "
+        "million customer records.",
+        ["bigbasket"],
+        [],
+    ),
+    (
+        # ... but an ordinary noun after a descriptor is no name
+        "common-noun-after-descriptor",
+        "In August 2012, the Xiaomi user forum website suffered a data breach. In all, 8.3M unique email "
+        "addresses were exposed.",
+        ["Xiaomi"],
+        ["website"],
+    ),
+    (
+        # a listed news outlet that suffered a breach itself is the victim
+        "listed-outlet-breached-itself",
+        "In approximately mid-2020, Mashable suffered a data breach that subsequently turned up publicly in "
+        "November 2020. The data included 1.4 million unique email addresses.",
+        ["Mashable"],
+        [],
+    ),
+]
+CASIE_MORE = [
+    (
+        # a maker's products are not its breach
+        "vendor-products",
+        "The code dump includes a cohort of old firewall exploits that targeted vulnerabilities in Cisco, "
+        "Fortinet and Juniper Networks products.",
+        [],
+        ["Juniper Networks"],
+    ),
+    (
+        # an incident the article compares with is another incident
+        "comparison-is-other-incident",
+        "As word of Netflix's security problem started to spread, news outlets starting comparing the "
+        "incident to the Sony Pictures hack and the medical hacks over the last few years.",
+        None,
+        ["Sony Pictures"],
+    ),
+    (
+        # "known as X" takes capitalised words only: not "TheDarkOverlord resurfaced"
+        "known-as-stops-at-a-verb",
+        "Over the weekend, a hacker known as TheDarkOverlord resurfaced and released the first episode of "
+        "season five, a popular show on Netflix that isn't slated to air until June.",
+        None,
+        ["TheDarkOverlord resurfaced"],
+    ),
+]
+BUGS_CAUGHT_ACCURACY = [
+    (
+        # "known as X" followed by "after": the phrase ended before a preposition was not read
+        "known-as-before-after",
+        "In April 2018, news broke of a massive data breach impacting the Vietnamese company known as VNG "
+        "after data was discovered being traded on a popular hacking forum.",
+        ["VNG"],
+        [],
+    ),
+    (
+        # "covered entity (CE)," also matched the "ce," ending "service," and "(twice),"
+        "ce-slot-needs-a-word",
+        "In February 2025, the spyware service Cocospy suffered a data breach along with sibling spyware "
+        "service, Spyic. The Cocospy breach alone exposed almost 1.8M customer email addresses.",
+        ["Cocospy"],
+        [],
+    ),
+]
+ACCURACY_CASES = HHS_SLOTS + HHS_THIRD_PARTIES + HHS_PLACES + HIBP_RULES + HIBP_MORE + CASIE_RULES + CASIE_MORE + BUGS_CAUGHT_ACCURACY
+
+
+@pytest.mark.parametrize(
+    "text,expected,not_victims", [c[1:] for c in ACCURACY_CASES], ids=[c[0] for c in ACCURACY_CASES]
+)
+def test_victim_accuracy_rules(nlp, text: str, expected: list[str] | None, not_victims: list[str]) -> None:
+    victims, orgs = run(nlp, text)
+    names = [v["name"] for v in victims]
+    if expected is not None:
+        assert len(names) == len(expected), (text, names)
+        for got, want in zip(sorted(names), sorted(expected)):
+            assert same_org(got, want), (text, names)
+    for n in not_victims:
+        assert not any(same_org(v, n) for v in names), (text, names)

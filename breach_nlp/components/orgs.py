@@ -54,6 +54,17 @@ and for repeated mentions. An organization is listed as a victim when its eviden
 half of the best victim's, or a fifth of it when a strong pattern names it as breached
 (``victim_selection`` in ``orgs.json``); others get role ``other``.
 
+HHS portal notes name the reporting party in a slot (``portal_slots``): when a victim fills
+the covered entity's slot (``The covered entity (CE), X,``), victims outside it become
+``vendor`` (its business associate) or ``other`` (a courier, the IRS, a subcontractor); the
+business associate's slot wins instead when the note says the BA notified HHS. Whoever found
+or notified the covered entity (``VA Long Beach Police discovered that the covered entity’s
+(CE) ...``) is ``other``; ``the CE's Redding facility`` is no name. Malware, attack tools and
+named vulnerabilities (``WannaCry``) are never victims; a listed news outlet, security firm or
+vendor with strong victim evidence (``Mashable suffered a data breach``) weighs its list's
+prior at half; the fallback victim is never an organization that context or a source,
+security-firm or vendor list gives another role.
+
 Bounded repeats everywhere, one pass of each regex per sentence and short context windows
 per mention: time stays linear in the text length (10,000 capitalised words in a row
 included). Case-insensitive rules run as lower-case patterns on lower-cased windows.
@@ -111,11 +122,12 @@ _POSS_END = "s'’"
 _NUMLIKE = re.compile(
     r"^\d[\d.,]*(?:k|m|b|bn|mn|gb|tb|mb|kb|pb|st|nd|rd|th|s|am|pm|x|h|hrs?|min|yo|km|kg|mm|cm|ft|mph|g|fps|bit)?$", re.I
 )
-_ACRONYM_DEF = re.compile(r"^\s{0,2}\(([A-Z][A-Za-z&.\-]{1,11})\)")
+_ACRONYM_DEF = re.compile(r"^\s{0,2}\(([A-Z][A-Za-z0-9&.\-]{1,11})\)")  # "(DPS)", "(R2Games)"
 _KNOWN_AS = re.compile(
     r"(?:\b(?:formerly|previously|also|now|better|once)?\s?(?:known|trading|operating|doing business)\s+as|\b[fan]/k/a)\s+"
-    r"(?:[\"“‘']([^\"”’'\n]{1,40})[\"”’']|([A-Z\u00C0-\u00DE][\w.&\-]{0,40}(?:\s+[\w.&\-]{1,40}){0,3}?))"
-    r"(?=\s*[,.;:)]|\s+(?:said|says|has|had|was|is|reported|and|which|who|that|in|on)\b|\s*$)"
+    r"(?:[\"“‘']([^\"”’'\n]{1,40})[\"”’']|([A-Z\u00C0-\u00DE][\w.&\-]{0,40}(?:\s+(?:[A-Z0-9\u00C0-\u00DE][\w.&\-]{0,40}|(?![a-z]{1,38}(?:ed|ing)\b)[a-z\u00DF-\u00FF][\w.&\-]{0,40})){0,3}?))"
+    r"(?=\s*[,.;:)]|\s+(?:said|says|has|had|was|is|were|are|reported|and|or|but|which|who|that|"
+    r"in|on|at|to|by|for|from|with|after|before|when|while|where)\b|\s*$)"
 )
 #: "The covered entity (CE), Fiondella, Milone & LaSaracina, LLP, reported ..." (HHS portal wording)
 _HHS_APPOSITIVE = re.compile(
@@ -144,6 +156,8 @@ _NOT_NAME = re.compile(r"['’](?:ve|re|ll|d|m|t)\b|^\d+(?:st|nd|rd|th)\b|^W-?2s
 _LIST_GAP = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)(?:the\s+)?")
 _STATE_AFTER = re.compile(r"^,\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2})(?=[\s,.;:)]|$)")
 _NONSPACE = re.compile(r"\S+")
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|were|are|has|had|have|been|[a-z]{2,20}ed)\b")
+_TOWN_BEFORE = re.compile(r"[A-Z][a-z]{2,20},[ \u00a0]\Z")
 _DOTTED_CAPS = re.compile(r"(?:[A-Z]\.){2,5}")
 _ODD_NAME = re.compile(r"[A-Z0-9]|\.\w")
 _DOT_WORD = re.compile(r"\.(?<=\w\.)[A-Za-z]")  # r"\w\.[A-Za-z]" found from its "."
@@ -174,6 +188,8 @@ class Orgs(BreachComponent):
         self.not_alone = frozenset(rules["not_org_alone"]["words"])
         self.person_titles = frozenset(rules["person_title_words"]["words"])
         self.at_heads = frozenset(rules["at_heads"]["words"])
+        self.title_verbs = frozenset(rules["title_verbs"]["words"])
+        self.generic_owners = frozenset(rules["generic_owners"]["words"])
         self.nonname = frozenset(rules["non_name_words"]["words"]) - self.not_alone
         #: stop words strip only at a sentence start ("Go Games" mid-sentence is a name)
         self.start_nonname = self.nonname | (frozenset(w.capitalize() for w in STOP_WORDS) - self.not_alone)
@@ -205,6 +221,9 @@ class Orgs(BreachComponent):
             r"\b(?:the|a|an)\s+(?:[\w’'\-]{1,30}\s+){0,5}?(?:" + desc + r")\s+[\"“‘]?"
             r"([\w][\w.&$+\-]{0,40})"
         )
+        self.desc_end_re = re.compile(
+            r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]{1,30}\s+){0,4}?(?:" + desc + r")\s+[\"“‘]?\Z"
+        )
         lh = "|".join(re.escape(w) for w in sorted(rules["lower_heads"]["words"], key=len, reverse=True))
         self.poss_head_re = re.compile(
             r"^[’']s?\s+((?:[a-z][a-z\-]{1,20}\s+){0,3}?(?:" + lh + r")(?:\s+(?:of|for)\s+[a-z]{2,20}){0,1})\b"
@@ -215,7 +234,17 @@ class Orgs(BreachComponent):
         self.min_ratio = float(sel.get("min_ratio", 0.5))
         self.strong_min_ratio = float(sel.get("strong_min_ratio", self.min_ratio))
         self.strong_ids = frozenset(sel.get("strong_patterns", ()))
-        self.desc_verb_re = re.compile(rules["descriptor_lowercase_verbs"]["pattern"])
+        slots = rules["portal_slots"]
+        self.ce_slot_ids = frozenset(slots["ce_patterns"])
+        self.ba_slot_ids = frozenset(slots["ba_patterns"])
+        self.ba_reported_re = re.compile(slots["ba_reported"], re.IGNORECASE)
+        self.ce_reported_re = re.compile(slots["ce_reported"], re.IGNORECASE)
+        self.reported_after_re = re.compile(_at_position(slots["reported_after_name"]), re.IGNORECASE)
+        #: ordinary nouns that can follow a descriptor noun ("a database backup had been obtained")
+        self.common_nouns = frozenset(rules["descriptor_nouns"]["words"]) | frozenset(
+            rules["lower_heads"]["words"]
+        ) | frozenset(rules["descriptor_common_nouns"]["words"])
+        self.desc_verb_re = re.compile(_at_position(rules["descriptor_lowercase_verbs"]["pattern"]))
         self.software_use_re = re.compile(rules["software_in_use"]["pattern"])
         self.software_use_w = float(rules["software_in_use"]["weight"])
         self.cue_re = _lower_pattern(rules["breach_cue"]["pattern"])
@@ -276,7 +305,7 @@ class Orgs(BreachComponent):
         #: name -> prior weight of its list (absent: the list fixes the role)
         self.gaz_prior: dict[str, float] = {}
         for lname, lst in gaz.items():
-            if not isinstance(lst, dict) or "names" not in lst or lname in ("places", "demonyms"):
+            if not isinstance(lst, dict) or "names" not in lst or lname in ("places", "demonyms", "state_codes"):
                 continue
             role = lst.get("role", lname)
             for n in lst["names"]:
@@ -292,6 +321,7 @@ class Orgs(BreachComponent):
                         self.gaz_prior.setdefault(k, float(lst["prior"]))
         self.reg_heads = frozenset(gaz["regulator_heads"]["words"])
         self.places = frozenset(gaz["places"]["names"])
+        self.state_codes = frozenset(gaz["state_codes"]["names"])
         self.demonyms = frozenset(gaz["demonyms"]["names"])
         self.gaz_re = self._gazetteer_regex(gaz)
         # memos of pure functions of a name or a run's text (bounded: cleared when full)
@@ -390,6 +420,8 @@ class Orgs(BreachComponent):
             if pm is None:
                 continue
             stem_end = ws + len(pm.group(1))
+            if pm.group(1) in self.generic_owners:
+                return []  # "the CE's Redding facility", "the CE’s BA": a part of an unnamed party
             if i == len(words) - 1:
                 words[i] = (ws, stem_end)
                 break
@@ -477,6 +509,8 @@ class Orgs(BreachComponent):
                 w != "the" or text[out_words[i - 1][0] : out_words[i - 1][1]] not in ("of", "for", "at")
             ):
                 prev = text[out_words[i - 1][0] : out_words[i - 1][1]]
+                if w == "the" and prev in self.title_verbs:
+                    return []  # a title, not names: "Orange Is the New Black"
                 if w == "the" or prev not in self.at_heads:
                     return self._clean_run(
                         text, out_words[0][0], out_words[i - 1][1], keep_and
@@ -587,6 +621,9 @@ class Orgs(BreachComponent):
                     and self.hhs_left.search(text, max(ss, rs - 60), rs)
                     or self.hhs_right.match(text, r_e, min(se, r_e + 80))
                     or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
+                    # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
+                    or " and " in run
+                    and self.desc_end_re.search(text, max(ss, rs - 60), rs)
                 ):
                     hit = hit_and
                 if hit[1]:
@@ -651,8 +688,8 @@ class Orgs(BreachComponent):
             if hit:
                 hit[0]["ev"].add("descriptor")
             elif name[:1].islower() or name[:1].isdigit():
-                if name in self.not_alone:
-                    continue
+                if name in self.not_alone or name in self.common_nouns:
+                    continue  # "the Xiaomi user forum website suffered": no name
                 self._add(mentions, text, s, e, si, "descriptor")
         known = _KNOWN_AS.finditer(text, ss, se) if " as " in sent or "/k/a " in sent else ()
         ends: list[tuple[int, int]] | None = None  # (end, index) of this sentence's mentions, sorted
@@ -674,7 +711,11 @@ class Orgs(BreachComponent):
             # site known as AstroPID")
             gap = text[prev["end"] : km.start()] if prev is not None else ""
             if prev is not None and len(gap) < 80 and (
-                gap.count(" ") <= 3 or gap.rstrip().endswith("(") or gap.startswith((", the ", ", a ", ", an "))
+                gap.count(" ") <= 3
+                or gap.rstrip().endswith("(")
+                # an appositive, not a clause ("according to The Wall Street Journal, the company
+                # was hit with a strain known as SamSam")
+                or gap.startswith((", the ", ", a ", ", an ")) and not _CLAUSE_VERB.search(gap)
             ):
                 links.append((id(prev), id(alias)))
 
@@ -756,6 +797,8 @@ class Orgs(BreachComponent):
         nwords, place, single_key, phrase_keys, headed, last_word, gaz_role = facts  # type: ignore[misc]
         after = text[e : e + 80]
         poss = after[:1] in _APOS and (after[1:2] == "s" or name.endswith("s"))
+        if name in self.state_codes and _TOWN_BEFORE.search(text, max(0, s - 30), s):
+            return  # the state of a town: "in Nashville, TN"
         if place or (nwords <= 3 and after[:1] == "," and self._place_before_state(after)):
             if poss:
                 pm = self.poss_head_re.match(after)
@@ -1072,14 +1115,19 @@ class Orgs(BreachComponent):
                 for r, w in m["scores"].items():
                     scores[r] = scores.get(r, 0.0) + w
             victim = scores.get("victim", 0.0)
+            claimed = any(r != "victim" for r in scores)  # context gave it another role
             fixed = None
             if gaz_roles:
-                g = max(set(gaz_roles), key=gaz_roles.count)
+                g = max(gaz_roles, key=gaz_roles.count)  # a tie: the first mention's (not set order: hash-seeded)
                 gname = next(n for n, r in gaz_hits if r == g)
                 prior = self.gaz_prior.get(gname, self.gaz_prior.get(org_key(gname)))
                 if prior is None:
                     fixed = g
                 else:
+                    if g in ("source", "researcher", "vendor") and any(
+                        not m["sep"] and self.strong_ids & set(m.get("hits", ())) for m in ms
+                    ) and not any("software_in_use" in m.get("hits", ()) for m in ms):
+                        prior /= 2  # "Mashable suffered a data breach": a listed outlet breached itself
                     scores[g] = scores.get(g, 0.0) + prior
             if fixed is None and "possessive_head" in ev and victim == 0 and not scores:
                 pass
@@ -1115,6 +1163,12 @@ class Orgs(BreachComponent):
                     "cue_sent": any(m.get("cue") for m in ms),
                     "sep_only": all(m["sep"] for m in ms if m.get("cue")),
                     "strong": any(not m["sep"] and self.strong_ids & set(m.get("hits", ())) for m in ms),
+                    "claimed": claimed,
+                    # a news source, security firm or vendor list names it
+                    "listed": bool({"source", "researcher", "vendor"} & set(gaz_roles)),
+                    "ends": [m["end"] for m in ms],
+                    "ce_slot": any(not m["sep"] and self.ce_slot_ids & set(m.get("hits", ())) for m in ms),
+                    "ba_slot": any(not m["sep"] and self.ba_slot_ids & set(m.get("hits", ())) for m in ms),
                 }
             )
         if not orgs:
@@ -1122,11 +1176,14 @@ class Orgs(BreachComponent):
         victims = [o for o in orgs if o["org"]["role"] == "victim"]
         if not victims:
             # fallback: the earliest organization in a breach sentence that nothing else claims
+            # (no context gave it another role, no gazetteer lists it)
             pool = [
                 o
                 for o in orgs
                 if o["fixed"] is None
                 and o["org"]["role"] == "other"
+                and not o["claimed"]
+                and not o["listed"]
                 and o["cue_sent"]
                 and not o["sep_only"]
             ]
@@ -1135,6 +1192,7 @@ class Orgs(BreachComponent):
                 pick["org"]["role"] = "victim"
                 pick["central"] = 0.5
                 victims = [pick]
+        victims = self._portal_slot_victims(text, victims)
         victims.sort(key=lambda o: (-o["central"], o["first"]))
         top = victims[0]["central"] if victims else 0.0
         chosen = [
@@ -1148,6 +1206,35 @@ class Orgs(BreachComponent):
         orgs.sort(key=lambda o: o["first"])
         doc._.breach_orgs = [o["org"] for o in orgs]
         doc._.breach_victims = [dict(o["org"]) for o in chosen]
+
+    def _portal_slot_victims(self, text: str, victims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """HHS portal notes name the reporting party in a slot ("The covered entity (CE), X,",
+        "X, the business associate (BA),"): when a victim fills a slot, only the victims in the
+        preferred slot stay victims -- the business associate's when the note says the BA
+        notified HHS, else the covered entity's. The others become ``vendor`` (a business
+        associate) or ``other`` (a courier, the IRS, a subcontractor)."""
+        ce = [o for o in victims if o["ce_slot"]]
+        ba = [o for o in victims if o["ba_slot"] and not o["ce_slot"]]
+        if not ce and not ba:
+            return victims
+        keep = ce or ba
+        if ce and ba:
+
+            def reported(group: list[dict[str, Any]], rx: re.Pattern[str]) -> bool:
+                """The note says that this slot's party notified HHS ("The BA provided breach
+                notification to HHS", "Northwood notified HHS")."""
+                return rx.search(text) is not None or any(
+                    self.reported_after_re.match(text, e, e + 120) for o in group for e in o["ends"]
+                )
+
+            if reported(ba, self.ba_reported_re) and not reported(ce, self.ce_reported_re):
+                keep = ba
+        kept = {id(o) for o in keep}
+        ba_ids = {id(o) for o in ba}
+        for o in victims:
+            if id(o) not in kept:
+                o["org"]["role"] = "vendor" if id(o) in ba_ids else "other"
+        return keep
 
     def _title_before(self, left: str) -> bool:
         """``title_re.search(left)``: a person title ends the window (run backwards)."""
@@ -1165,13 +1252,21 @@ class Orgs(BreachComponent):
         """News refers to people by surname: "Christina Salcido" ... "said Salcido". A one-word
         name that ends a two- or three-word name without an organization head marks both
         as a person (organizations are shortened to their first word: "Qantas Airways")."""
-        singles = {m["name"] for m in mentions if " " not in m["name"] and "hhs" not in m["ev"]}
+        singles: dict[str, int] = {}  # one-word name -> its first position
+        for m in mentions:
+            if " " not in m["name"] and "hhs" not in m["ev"]:
+                singles.setdefault(m["name"], m["start"])
         out: set[str] = set()
         for m in mentions:
             words = m["name"].split()
             if (
                 2 <= len(words) <= 3
                 and words[-1] in singles
+                # news names a person in full before the surname alone ("Streaming companies such
+                # as Netflix ... Hello Netflix" is no person), and a given name is no possessive
+                # ("the Guardian’s Soulmates dating site")
+                and m["start"] < singles[words[-1]]
+                and not words[0].endswith(("’s", "'s"))
                 and words[0] not in singles
                 and not ({"head", "gazetteer", "hhs", "acronym_def", "domain"} & m["ev"])
                 and words[-1] not in self.heads
@@ -1444,6 +1539,13 @@ def _starts_anchored(items: Any) -> bool:
     if op is _C.BRANCH:
         return all(a and _starts_anchored(list(a)) for a in av[1])
     return False
+
+
+def _at_position(pattern: str) -> str:
+    """A ``^...`` rule for ``rx.match(text, pos)`` (``^`` only matches at the start of the
+    string): the anchor becomes "no space or comma just before", which holds after a name
+    and keeps ``finditer`` over long runs of spaces linear."""
+    return "(?<![\\s,])" + pattern[1:] if pattern.startswith("^") else pattern
 
 
 def _lower_pattern(pattern: str) -> re.Pattern[str]:
