@@ -91,12 +91,7 @@ def test_split_equals_plain_split(nlp, seed_text):
         out, cur = [], 0
 
         def add(s, e):
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append([s, e])
+            layout._add(text, s, e, out)  # the plain strip-and-append that _split inlines
 
         for m in _BREAK.finditer(text, 0, len(text)):
             c = text[m.start()]
