@@ -12,6 +12,12 @@ A scanner then runs the gate first and the costly pattern only where the gate ho
 ``(?=<gate>)<pattern>``; ``re`` skips the costly alternation at the many word starts
 whose first letters no match can have (``the``, ``of``, ``and``).
 
+``WordStartRegex(rx)`` goes one step further for a pattern whose every match opens with
+``\b`` and a word character (and that has no lookbehind or start anchor): it searches
+``" " + text`` for a consumed non-word character (one class, which ``re`` skips to in C),
+then the gate, then the pattern, so only word starts are tried at all; same matches,
+offsets mapped back (``WordHit``).
+
 >>> print(prefix_gate(r"\\b(?:last|next)\\s+week|\\d{4}", 3))
 (?:[\\d][\\d][\\d]|las|nex)
 >>> prefix_gate(r"\\b(?:a.c|ab)", 3)
@@ -24,8 +30,9 @@ whose first letters no match can have (``the``, ``of``, ``and``).
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 try:  # the parser behind ``re`` (Python 3.11+); without it, no gates (never wrong)
     from re import _constants as _C
@@ -219,3 +226,212 @@ def gated(rx: "re.Pattern[str]", k: int = 4) -> "re.Pattern[str]":
         return re.compile(f"(?={g})(?:{rx.pattern})", rx.flags)
     except re.error:
         return rx
+
+
+# -- word-start scans ------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def bmp_nonword_runs() -> str:
+    """The non-ASCII BMP characters ``\\w`` does not match, as class ranges (``\\u0080-...``)."""
+    bmp = "".join(map(chr, range(0x80, 0x10000)))
+    return "".join(
+        "\\u%04x" % (m.start() + 0x80) + ("-\\u%04x" % (m.end() - 1 + 0x80) if m.end() - m.start() > 1 else "")
+        for m in re.finditer(r"[^\w]+", bmp)
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _bmp_nonword_chars() -> str:
+    return "".join(re.findall(r"[^\w]", "".join(map(chr, range(0x10000)))))
+
+
+def nonword_class() -> str:
+    """A class of every character ``\\w`` refuses, and of every character beyond the BMP
+    (word characters there too: callers must not rely on it there). ``re`` tests it as one
+    bitmap lookup for BMP characters (``[^\\w]`` is a slower category test)."""
+    return r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f" + bmp_nonword_runs() + r"\U00010000-\U0010ffff]"
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+def _starts_with_boundary(items: list) -> bool:
+    """Does every match of the sequence open with ``\\b`` (lookaheads before it aside)?"""
+    for op, av in items:
+        if op is _C.ASSERT or op is _C.ASSERT_NOT:
+            if av[0] < 0:
+                return False  # a lookbehind before the boundary
+            continue
+        if op is _C.AT:
+            return av is _C.AT_BOUNDARY
+        if op is _C.SUBPATTERN:
+            _group, _add, _dele, p = av
+            return _starts_with_boundary(list(p.data if hasattr(p, "data") else p))
+        if op is _C.BRANCH:
+            return all(_starts_with_boundary(list(alt.data if hasattr(alt, "data") else alt)) for alt in av[1])
+        return False
+    return False
+
+
+def _looks_back(items: list) -> bool:
+    """Does the tree hold a lookbehind or a start-of-string/line anchor anywhere?"""
+    for op, av in items:
+        if op in (_C.ASSERT, _C.ASSERT_NOT):
+            if av[0] < 0:
+                return True
+            if _looks_back(list(av[1].data if hasattr(av[1], "data") else av[1])):
+                return True
+        elif op is _C.AT:
+            if av in (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING, _C.AT_BEGINNING_LINE):
+                return True
+        elif op is _C.SUBPATTERN:
+            p = av[3]
+            if _looks_back(list(p.data if hasattr(p, "data") else p)):
+                return True
+        elif op is _C.BRANCH:
+            if any(_looks_back(list(a.data if hasattr(a, "data") else a)) for a in av[1]):
+                return True
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) or op is getattr(_C, "POSSESSIVE_REPEAT", None):
+            p = av[2]
+            if _looks_back(list(p.data if hasattr(p, "data") else p)):
+                return True
+        elif op is _C.ATOMIC_GROUP:
+            if _looks_back(list(av.data if hasattr(av, "data") else av)):
+                return True
+        elif op is _C.GROUPREF_EXISTS:
+            return True  # not analysed: refuse
+    return False
+
+
+def word_start_scan(rx: "re.Pattern[str]", k: int = 4) -> "re.Pattern[str] | None":
+    """The scan form of ``rx`` for ``WordStartRegex``, or None when ``rx`` does not qualify:
+    every match must open with ``\\b`` and a word character, with no lookbehind or start
+    anchor anywhere, without IGNORECASE/VERBOSE/ASCII (an ASCII ``\b`` takes ``é`` for a
+    non-word character) and without inline flags."""
+    if _P is None or rx.flags & (re.VERBOSE | re.IGNORECASE | re.ASCII) or _INLINE_FLAGS.search(rx.pattern):
+        return None
+    try:
+        tree = _P.parse(rx.pattern, rx.flags)
+    except (re.error, RecursionError):
+        return None
+    items = list(tree.data)
+    if not _starts_with_boundary(items) or _looks_back(items):
+        return None
+    first = prefix_gate(rx, 1)
+    if first is None or "\\U" in first or re.search(first, _bmp_nonword_chars() + "\U0001f600\U000e0001"):
+        return None  # a match may open with a non-word character: the scan could miss it
+    gate = prefix_gate(rx, k)
+    try:
+        return re.compile(nonword_class() + (f"(?={gate})" if gate else "") + f"(?:{rx.pattern})", rx.flags)
+    except re.error:
+        return None
+
+
+class WordHit:
+    """A match of a ``WordStartRegex`` scan, with the offsets of the text searched."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: "re.Match[str]") -> None:
+        self.m = m
+
+    def start(self, g: "int | str" = 0) -> int:
+        if not g:
+            return self.m.start()
+        v = self.m.start(g)
+        return v - 1 if v >= 0 else -1
+
+    def end(self, g: "int | str" = 0) -> int:
+        v = self.m.end(g)
+        return v - 1 if v >= 0 else -1
+
+    def span(self, g: "int | str" = 0) -> tuple[int, int]:
+        return self.start(g), self.end(g)
+
+    def group(self, *g: "int | str"):  # noqa: ANN201 - as re.Match.group
+        if len(g) > 1:
+            return tuple(self.group(x) for x in g)
+        if not g or g[0] == 0:
+            return self.m.group(0)[1:]  # without the consumed character
+        return self.m.group(g[0])
+
+    def groupdict(self, default: Any = None) -> dict:
+        return self.m.groupdict(default)
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self.m.lastgroup
+
+
+class WordStartRegex:
+    """``rx`` searched only where a word starts: the same matches as ``rx.search`` /
+    ``rx.finditer`` (as ``WordHit``s, or ``re.Match``es when ``rx`` does not qualify).
+
+    Every match of a qualifying ``rx`` opens with ``\\b`` and a word character, so a
+    non-word character (or the text start) precedes it. The scan runs on ``" " + text``
+    and consumes that character (one class ``re`` skips to in C, see ``nonword_class``)
+    before the first-letters gate and ``rx`` itself: the costly alternation is tried at
+    the few word starts whose first letters fit instead of at every character. A non-word
+    character beyond the BMP is admitted too; ``rx``'s own ``\\b`` then refuses a word
+    character there. ``rx`` has no lookbehind and no start anchor, so the extra leading
+    character changes no verdict. ``finditer`` resumes where the previous match ended,
+    as ``re`` does (matches are never empty).
+
+    >>> ws = WordStartRegex(re.compile(r"\\b(?:was|were)\\s+not\\b"))
+    >>> ws.scan is not None, [h.span() for h in ws.finditer("it was not; they were not")]
+    (True, [(3, 10), (17, 25)])
+    """
+
+    __slots__ = ("rx", "scan")
+
+    def __init__(self, rx: "re.Pattern[str]") -> None:
+        self.scan = word_start_scan(rx)
+        #: the regex itself (behind its ``gated`` gate when it does not qualify)
+        self.rx = rx if self.scan is not None else gated(rx)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, spaced: str | None = None):  # noqa: ANN201
+        """``rx.search(text, pos, endpos)``; ``spaced`` is ``" " + text`` if the caller has it."""
+        if self.scan is None:
+            return self.rx.search(text, pos, len(text) if endpos is None else endpos)
+        m = self.scan.search(" " + text if spaced is None else spaced, pos,
+                             (len(text) if endpos is None else endpos) + 1)
+        return WordHit(m) if m is not None else None
+
+    def found(self, text: str) -> bool:
+        """``rx.search(text) is not None`` (no match object made)."""
+        if self.scan is None:
+            return self.rx.search(text) is not None
+        return self.scan.search(" " + text) is not None
+
+    def last(self, text: str, spaced: str | None = None):  # noqa: ANN201
+        """The last match of ``rx.finditer(text)``, or None."""
+        if self.scan is None:
+            m = None
+            for m in self.rx.finditer(text):
+                pass
+            return m
+        t = " " + text if spaced is None else spaced
+        scan = self.scan.search
+        got = None
+        pos = 0
+        while True:
+            m = scan(t, pos)
+            if m is None:
+                return WordHit(got) if got is not None else None
+            got = m
+            pos = m.end() - 1
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, spaced: str | None = None):  # noqa: ANN201
+        """``rx.finditer(text, pos, endpos)`` (a generator)."""
+        end = len(text) if endpos is None else endpos
+        if self.scan is None:
+            yield from self.rx.finditer(text, pos, end)
+            return
+        t = " " + text if spaced is None else spaced
+        scan = self.scan.search
+        end += 1
+        while True:
+            m = scan(t, pos, end)
+            if m is None:
+                return
+            yield WordHit(m)
+            pos = m.end() - 1

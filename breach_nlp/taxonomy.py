@@ -19,7 +19,9 @@ Rules (the data file's ``notes`` say the same):
   (``private keys`` on a cryptocurrency exchange are ``virtual_currency``).
 
 Speed: the forms are scanned on the lower-cased text, case-sensitively, with the left
-boundary as a consumed first character (``Lexicon.fast``); the same matches as the
+boundary as a consumed first character (``Lexicon.fast``: one class listing the BMP's
+non-word characters, no lookbehind; a text with a word character beyond the BMP right
+before a form is scanned again with the lookbehind form); the same matches as the
 IGNORECASE ``regex`` (used when lower-casing would move offsets), found faster.
 
 ``categorize`` maps a free phrase (a record's data-type string, an HIBP data class, a
@@ -133,6 +135,23 @@ def _char_atom(c: str) -> str:
     return re.escape(c)
 
 
+#: ``re.compile`` kept per pattern source (``re``'s own cache may drop a large pattern).
+_compile = functools.lru_cache(maxsize=4)(re.compile)
+
+
+@functools.lru_cache(maxsize=1)
+def _boundary_class() -> str:
+    """The characters a form may follow: ASCII ones other than word characters and
+    ``@./-``, the BMP's non-word characters, and every character beyond the BMP (a class
+    ``re`` tests as one bitmap lookup for the BMP; ``Lexicon._spans`` handles the rest)."""
+    bmp = "".join(map(chr, range(0x80, 0x10000)))
+    runs = "".join(
+        "\\u%04x" % (m.start() + 0x80) + ("-\\u%04x" % (m.end() - 1 + 0x80) if m.end() - m.start() > 1 else "")
+        for m in re.finditer(r"[^\w]+", bmp)
+    )
+    return r"[\x00-\x2c\x3a-\x3f\x5b-\x5e\x60\x7b-\x7f" + runs + r"\U00010000-\U0010ffff]"
+
+
 def _trie_regex(strings: Iterable[str]) -> str:
     trie: dict = {}
     for s in strings:
@@ -190,6 +209,9 @@ class Lexicon:
     #: opens with the one-character class of the left boundary, so ``re`` skips to the
     #: candidate positions in C instead of trying the whole trie at every character.
     fast: re.Pattern | None = None
+    #: Source of ``fast`` as first written (compiled on first need, see ``_spans``): the
+    #: boundary class with a lookbehind that refuses every word character.
+    fast_exact: str | None = None
 
     # -- raw scanning -------------------------------------------------------------------
     def scan(self, text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[tuple[int, int, Entry]]:
@@ -219,14 +241,26 @@ class Lexicon:
 
         Uses ``fast`` over the lower-cased text when lower-casing is exactly what
         IGNORECASE does here: same length, and none of the two letters (dotless ``ı``,
-        long ``ſ``) that IGNORECASE also folds onto ASCII ``i``/``s``.
+        long ``ſ``) that IGNORECASE also folds onto ASCII ``i``/``s``. ``fast`` admits
+        every character beyond the BMP as the boundary before a form; a match after one
+        that is a word character (which ``regex`` refuses, and whose span may hide a
+        later match) sends the text to ``fast_exact``, which tests that in a lookbehind.
         """
         fast = self.fast
         if fast is not None:
             if low is None:
                 low = text.lower()
             if len(low) == len(text) and "\u0131" not in low and "\u017f" not in low:
-                return [(m.start(1) - 1, m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]
+                # the consumed boundary is low[s - 1] (" " + low): the form starts at low[s]
+                spans = [(m.start(), m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]
+                if spans and not low.isascii():
+                    for s, _e in spans:
+                        c = low[s - 1] if s else " "
+                        if c > "\uffff" and (c.isalnum() or c == "_"):
+                            assert self.fast_exact is not None
+                            exact = _compile(self.fast_exact)
+                            return [(m.start(1) - 1, m.end() - 1) for m in exact.finditer(" " + low, start, end + 1)]
+                return spans
         return [m.span() for m in self.regex.finditer(text, start, end)]
 
     def lookup(self, phrase: str) -> Entry | None:
@@ -355,9 +389,12 @@ def build_lexicon(taxonomy: dict, cues: dict | None = None) -> Lexicon:
     # same matches on " " + text.lower() (see Lexicon._spans); the left boundary is consumed
     # (the class of ranges is tested faster than a category; non-ASCII word characters
     # it lets through are refused by the lookbehind on the consumed character)
-    fast = re.compile(
+    fast_exact = (
         r"[\x00-\x2c\x3a-\x3f\x5b-\x5e\x60\x7b-\U0010ffff](?<![\w@./\-])(" + body + r")(?![\w@]|['\u2019]s\b|-\w)"
     )
+    # the same without the lookbehind: the boundary class lists the BMP's non-word
+    # characters itself (a bitmap, tested at once); beyond the BMP see Lexicon._spans
+    fast = re.compile(_boundary_class() + body + r"(?![\w@]|['\u2019]s\b|-\w)")
     cb = nf = None
     if cues:
         if cues.get("count_before"):
@@ -365,7 +402,8 @@ def build_lexicon(taxonomy: dict, cues: dict | None = None) -> Lexicon:
         if cues.get("not_followed_by"):
             nf = re.compile(cues["not_followed_by"], re.IGNORECASE)
     return Lexicon(index=index, regex=regex, count_before=cb, not_followed_by=nf,
-                   version=str(taxonomy.get("version", "")), fast=fast)
+                   version=str(taxonomy.get("version", "")), fast=fast,
+                   fast_exact=fast_exact)
 
 
 @functools.lru_cache(maxsize=1)

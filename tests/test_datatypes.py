@@ -385,3 +385,47 @@ def test_cue_regexes_are_gated_and_find_the_same_matches(nlp):
         g = gated(rx)
         assert g.pattern.startswith("(?=") and g.pattern != rx.pattern
         assert [m.span() for m in g.finditer(text)] == [m.span() for m in rx.finditer(text)], key
+
+
+# -- speed work, round 2: cue regexes searched at word starts only ---------------------------
+#: Real wording (SEED / HHS / CASIE-style, short snippets) plus the word-start edges: a
+#: non-ASCII letter, '_', a hyphen or an astral letter glued before a cue.
+CUE_SPEED_SENTENCES = [
+    "No credit card data was affected, and the company said passwords were not stolen.",
+    "Customers should never give out passwords; the bank will never ask for PINs by email.",
+    "There is no evidence that the data has been misused, though names may have been accessed.",
+    "The attackers did not obtain Social Security numbers, except for a few patients' addresses.",
+    "Patients' names and dates of birth of some patients were potentially exposed, HIPAA says.",
+    "remained secure - é-not affected, x_never shared, \U0001d400should, -may have, _no passwords",
+]
+
+
+def test_word_start_cue_regexes_find_the_same_matches(nlp):
+    """Each cue regex behind regexgate.WordStartRegex finds exactly its own matches (windows
+    with pos/endpos as _judge and _medical_context use them, on the lower-cased text)."""
+    import random
+
+    from breach_nlp.regexgate import WordStartRegex
+
+    comp = nlp.get_pipe("breach_data_types")
+    comp.ensure()
+    R = comp.cues_low
+    assert R is not None
+    wrapped = [(k, getattr(R, k)) for k in ("neg_fwd", "neg_no", "neg_bwd", "neg_evidence", "ev_misuse",
+                                            "ev_exposure", "advice", "med_before")] + [("hedge_low", comp.hedge_low)]
+    assert all(isinstance(ws, WordStartRegex) and ws.scan is not None for _k, ws in wrapped)
+    rng = random.Random(17)
+    words = [w for s in CUE_SPEED_SENTENCES for w in s.lower().split()] + [
+        " ", "-", "_", "é", "\U0001d400", "\U0001f600", ";", ",", "\n", "n't", "may", "not"]
+    texts = [s.lower() for s in CUE_SPEED_SENTENCES]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(0, 30))) for _ in range(600)]
+    texts += ["".join(rng.choice(words) for _ in range(rng.randint(0, 20))) for _ in range(300)]
+    for text in texts:
+        sp = " " + text
+        for key, ws in wrapped:
+            rx = ws.rx
+            for a, b in ((0, len(text)), (3, max(3, len(text) - 5)), (max(0, len(text) // 2 - 40), len(text) // 2)):
+                assert ([h.span() for h in ws.finditer(text, a, b, sp)]
+                        == [m.span() for m in rx.finditer(text, a, b)]), (key, text, a, b)
+                x, y = ws.search(text, a, b, sp), rx.search(text, a, b)
+                assert (x and x.span()) == (y and y.span()), (key, text, a, b)

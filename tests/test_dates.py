@@ -367,3 +367,66 @@ SPEED_EDGES = [
 def test_speed_edges_same_mentions(nlp, text, published, expected):
     found = mentions(nlp, text, published)
     assert [(m["text"], m["value"], m["role"]) for m in found] == expected
+
+
+# -- speed work, round 2: the role and left-context regexes searched at word starts only -----
+#: Real wording (SEED / CASIE / HHS-style sentences, short snippets) and the edges of the
+#: word-start scans: a non-ASCII letter or '_' glued before a cue, a hyphen, an astral letter.
+ROLE_SPEED_SENTENCES = [
+    "M&S said on May 13 that the stolen information could include names and dates of birth.",
+    "The breach was discovered on March 5, 2024, and the company notified regulators on April 2.",
+    "card-stealing cyber thieves have broken into some of the largest hotel chains in 2017",
+    "Uber disclosed last week that hackers stole data in October 2016; it paid a ransom.",
+    "the attack, first reported by KrebsOnSecurity on Friday (after the filing), hit 3 million users",
+    "The covered entity discovered the incident on 2/14/2024 and mailed notification letters on 4/1/2024.",
+    "prior to June 2019 before the data breach in mid-May, late 2018 and early this year",
+    "x_reported on May 1, éannounced Monday, \U0001d400discovered today, -disclosed two weeks ago",
+]
+
+
+def _role_texts():
+    import random
+
+    rng = random.Random(21)
+    words = [w for s in ROLE_SPEED_SENTENCES for w in s.lower().split()] + [
+        " ", "-", "_", "é", "\U0001d400", "\U0001f600", ";", ":", " - ", " but ", "\n", "(", ")", "on", "in", "the"]
+    rnd = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 30))) for _ in range(800)]
+    glued = ["".join(rng.choice(words) for _ in range(rng.randint(0, 20))) for _ in range(400)]
+    return [s.lower() for s in ROLE_SPEED_SENTENCES] + rnd + glued
+
+
+def test_word_start_role_regexes_find_the_same_matches(nlp):
+    """regexgate.WordStartRegex on every role / left-context regex: exactly the matches of the
+    regex itself (search in windows with pos/endpos, all matches, the last match)."""
+    from breach_nlp.regexgate import WordStartRegex
+
+    dates = nlp.get_pipe("breach_dates")
+    dates.ensure()
+    names = ("re_cues", "re_noun_cues", "re_said_before", "re_breach_content", "re_noun_before",
+             "re_other_prep", "left_mod", "left_weekday", "left_number", "left_in_the")
+    wrapped = [(n, getattr(dates, n)) for n in names]
+    assert all(isinstance(ws, WordStartRegex) for _n, ws in wrapped)
+    assert sum(ws.scan is not None for _n, ws in wrapped) == len(names)
+    for text in _role_texts():
+        sp = " " + text
+        for name, ws in wrapped:
+            rx = ws.rx
+            assert [h.span() for h in ws.finditer(text, spaced=sp)] == [m.span() for m in rx.finditer(text)], (name, text)
+            last = None
+            for last in rx.finditer(text):
+                pass
+            got = ws.last(text, sp)
+            assert (got and (got.span(), got.lastgroup)) == (last and (last.span(), last.lastgroup)), (name, text)
+            for s in range(0, len(text) + 1, 7):
+                a = rx.search(text, max(0, s - 40), s)
+                b = ws.search(text, max(0, s - 40), s, sp)
+                assert (b and (b.span(), b.groupdict())) == (a and (a.span(), a.groupdict())), (name, text, s)
+
+
+def test_clause_break_fast_form_equals_plain():
+    """_CLAUSE_BREAK_FAST (one class of first characters up front) matches as _CLAUSE_BREAK."""
+    for text in _role_texts() + ["but", "abut but_ but", "a - b – c — d", "x  -  y", "[a]; (b): c but"]:
+        for t in (text, text.upper()):
+            for pos in (0, 1, 4):
+                assert ([m.span() for m in dates_module._CLAUSE_BREAK_FAST.finditer(t, pos)]
+                        == [m.span() for m in dates_module._CLAUSE_BREAK.finditer(t, pos)]), t

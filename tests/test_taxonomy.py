@@ -129,3 +129,38 @@ def test_categorize_pairs_and_order():
 @pytest.mark.parametrize("bad", [None, 3, b"names", "", "   "])
 def test_categorize_tolerates_non_strings(bad):
     assert taxonomy.categorize(bad) == []
+
+
+# -- speed work, round 2: the lexicon scan without its lookbehind -----------------------------
+#: The scan's boundary class admits every character beyond the BMP; after an astral word
+#: character (which the IGNORECASE regex refuses) the text is scanned again with the
+#: lookbehind form, since such a match could hide a later one ("addresses" below).
+ASTRAL_EDGES = [
+    ("astral-letter-glued", "\U0001d400email addresses"),
+    ("astral-symbol-is-a-boundary", "\U0001f600email addresses"),
+    ("astral-letter-mid-text", "x \U0001d400passwords and email addresses, \U0001f600names"),
+    ("bmp-letter-glued", "éemail addresses and _passwords; ßnames, -phone numbers"),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in ASTRAL_EDGES])
+def test_lexicon_scan_equals_regex_at_non_ascii_boundaries(text):
+    from breach_nlp.taxonomy import default_lexicon
+
+    lex = default_lexicon()
+    assert lex._spans(text, 0, len(text)) == [m.span() for m in lex.regex.finditer(text)]
+
+
+def test_lexicon_scan_equals_regex_random_non_ascii():
+    import random
+
+    from breach_nlp.taxonomy import default_lexicon
+
+    lex = default_lexicon()
+    rng = random.Random(23)
+    parts = ["email", "addresses", "passwords", "names", "phone numbers", "credit card", " ", ", ", "-", "_",
+             "é", "ß", "\U0001d400", "\U0001f600", "\U00010000", "\u00a0", "’s", "data protection", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 16)))
+        for a, b in ((0, len(text)), (min(2, len(text)), len(text))):
+            assert lex._spans(text, a, b) == [m.span() for m in lex.regex.finditer(text, a, b)], (text, a, b)

@@ -38,7 +38,9 @@ in lower case run case-sensitively on the lower-cased page (the same matches as
 IGNORECASE on the page, several times faster) unless lower-casing would move offsets, and
 each cue regex sits behind the gate of the first letters its matches can start with
 (``regexgate.gated``: the same matches, without trying the whole alternation at every
-character).
+character); those whose every match opens a word (negation, evidence, advice, hedge,
+patient cues) are tried only at word starts (``regexgate.WordStartRegex``, on ``" " +``
+the lower-cased page, made once per page).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ from itertools import accumulate
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..regexgate import gated
+from ..regexgate import WordStartRegex, gated
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
 from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
 from .base import BreachComponent
@@ -67,6 +69,18 @@ def _alt(patterns: list[str]) -> re.Pattern:
 #: Cue regexes that may run on the lower-cased text without IGNORECASE (faster, same matches).
 _LOWERABLE = ("boundary", "neg_fwd", "neg_no", "neg_bwd", "neg_evidence", "ev_misuse", "ev_exposure",
               "advice", "med_before", "med_after")
+
+
+#: Cue regexes whose every match opens a word: searched only at word starts
+#: (``regexgate.WordStartRegex``; the others, or all on a page searched with IGNORECASE,
+#: run as before, behind their first-letter gate).
+_WORD_START = ("neg_fwd", "neg_no", "neg_bwd", "neg_evidence", "ev_misuse", "ev_exposure", "advice", "med_before")
+
+
+def _fast(key: str, rx: re.Pattern | None):
+    if rx is None:
+        return None
+    return WordStartRegex(rx) if key in _WORD_START else gated(rx)
 
 
 def _lowered(rx: re.Pattern) -> re.Pattern:
@@ -114,10 +128,10 @@ class DataTypes(BreachComponent):
         # the lower-cased text serves when lower-casing is exactly what IGNORECASE does:
         # same length and no dotless i / long s (IGNORECASE folds those onto i / s)
         orig = {k: getattr(self, k) for k in _LOWERABLE}
-        self.cues_text = _Cues(**{k: gated(v) if v is not None else None for k, v in orig.items()})
+        self.cues_text = _Cues(**{k: _fast(k, v) for k, v in orig.items()})
         try:
             self.cues_low: _Cues | None = _Cues(
-                **{k: gated(_lowered(v)) if v is not None else None for k, v in orig.items()}
+                **{k: _fast(k, _lowered(v)) if v is not None else None for k, v in orig.items()}
             )
         except ValueError:
             self.cues_low = None
@@ -127,8 +141,15 @@ class DataTypes(BreachComponent):
         hedges = list(cues["hedge"])
         low_h = [h for h in hedges if lowered_regex(re.compile(h, re.IGNORECASE)) is not None]
         text_h = [h for h in hedges if h not in low_h]
-        self.hedge_low = gated(_lowered(_alt(low_h))) if low_h else None
+        self.hedge_low = WordStartRegex(_lowered(_alt(low_h))) if low_h else None
         self.hedge_text = _alt(text_h) if text_h else None
+        #: the regexes inside the WordStartRegex wrappers, where a walk over attributes finds them
+        self.word_start_forms = {
+            k: (ws.rx, ws.scan)
+            for k, ws in [(k, getattr(self.cues_low, k)) for k in _WORD_START if self.cues_low is not None]
+            + [("hedge_low", self.hedge_low)]
+            if isinstance(ws, WordStartRegex)
+        }
         pf = cues.get("prefilter") or {}
         self.pre_neg = tuple(pf.get("negation", ()))
         self.pre_hedge = tuple(pf.get("hedge", ()))
@@ -162,9 +183,10 @@ class DataTypes(BreachComponent):
             else:
                 by_sent.setdefault(i, []).append(m)
         results: list[tuple] = []
+        spaced = " " + src if by_sent else src  # for the word-start cue scans
         for i, ms in by_sent.items():
             s0, s1 = sents[i]
-            results.extend(self._judge(text, src, R, s0, s1, ms))
+            results.extend(self._judge(text, src, R, s0, s1, ms, spaced))
         results.extend((m, False, False) for m in loose)
         results.sort(key=lambda r: r[0].start)
         ctx: dict = {}
@@ -199,13 +221,16 @@ class DataTypes(BreachComponent):
             hipaa = bool(self.med_doc.search(text))
         typ, cat = self.med_type
         res: list[dict] = []
+        spaced = None  # " " + src, made once if needed
         for d in out:
             res.append(d)
             if d["negated"] or d["category"] not in self.med_cats:
                 continue
             ok = hipaa
             if not ok and R.med_before is not None:
-                ok = bool(R.med_before.search(src, max(0, d["start"] - 40), d["start"]))
+                if spaced is None:
+                    spaced = " " + src
+                ok = bool(R.med_before.search(src, max(0, d["start"] - 40), d["start"], spaced))
             if not ok and R.med_after is not None:
                 ok = bool(R.med_after.match(src[d["end"]:d["end"] + 80]))
             if ok:
@@ -224,16 +249,17 @@ class DataTypes(BreachComponent):
                 out.append((a, b))
         return out or [(s0, s1)]
 
-    def _judge(self, text: str, src: str, R: _Cues, s0: int, s1: int, ms: list) -> list[tuple]:
+    def _judge(self, text: str, src: str, R: _Cues, s0: int, s1: int, ms: list, spaced: str) -> list[tuple]:
         """(mention, negated, hedged) for the mentions of one sentence; advice dropped.
 
-        ``src`` is ``text`` or its lower-cased copy, the text ``R``'s regexes run on."""
+        ``src`` is ``text`` or its lower-cased copy, the text ``R``'s regexes run on;
+        ``spaced`` is ``" " + src`` (for the word-start scans)."""
         low = src[s0:s1] if src is not text else text[s0:s1].lower()
         # advice: whole sentence or from the cue on
         if self.advice_start.match(text, s0, s1):
             return []
         # (the advice prefilter words occur in most sentences: the gated regex alone is cheaper)
-        adv = R.advice.search(src, s0, s1)
+        adv = R.advice.search(src, s0, s1, spaced)
         if adv:
             ms = [m for m in ms if m.end <= adv.start()]
             if not ms:
@@ -258,21 +284,21 @@ class DataTypes(BreachComponent):
             if not j or reach[j - 1] < cs:
                 continue
             if has_neg:
-                for c in R.neg_fwd.finditer(src, cs, ce):
+                for c in R.neg_fwd.finditer(src, cs, ce, spaced):
                     neg_ranges.append((c.end(), ce))
-                for c in R.neg_no.finditer(src, cs, ce):
+                for c in R.neg_no.finditer(src, cs, ce, spaced):
                     j = bisect_left(mstarts, c.end())
                     if j < len(ms) and ms[j].start < ce and ms[j].start - c.end() <= self.neg_no_reach:
                         neg_ranges.append((c.end(), ce))
-                for c in R.neg_evidence.finditer(src, cs, ce):
+                for c in R.neg_evidence.finditer(src, cs, ce, spaced):
                     # "no evidence that X was accessed" negates; "... was misused" does not
-                    if R.ev_misuse.search(src, c.end(), ce) and not R.ev_exposure.search(src, c.end(), ce):
+                    if R.ev_misuse.search(src, c.end(), ce, spaced) and not R.ev_exposure.search(src, c.end(), ce, spaced):
                         continue
                     neg_ranges.append((c.end(), ce))
-                for c in R.neg_bwd.finditer(src, cs, ce):
+                for c in R.neg_bwd.finditer(src, cs, ce, spaced):
                     neg_ranges.append((max(cs, c.start() - BACKWARD_REACH), c.start()))
             if has_hedge and (
-                (hedge_low is not None and hedge_low.search(src, cs, ce))
+                (hedge_low is not None and hedge_low.search(src, cs, ce, spaced))
                 or (hedge_text is not None and hedge_text.search(text, cs, ce))
             ):
                 hedge_ranges.append((cs, ce))

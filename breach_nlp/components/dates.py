@@ -35,9 +35,11 @@ shared scan finds the word starts where any of the five candidate regexes may ma
 skips in C to the characters before words, and a gate of the first letters any match can
 start with, ``regexgate.prefix_gate``, turns most words away at once; each kind then runs
 only at the word starts its first character admits, with exactly the matches of its own
-scan over the text. The role and left-context regexes sit behind such gates too, and a
-match that ``_accept`` refuses whatever its left context, such as a lower-case "may", is
-dropped before that context is searched.)
+scan over the text. The role and left-context regexes, whose matches all open a word, are
+searched the same way (``regexgate.WordStartRegex``: a consumed non-word character, then
+their first-letter gate; the clause-break regex opens with one class of its first
+characters), and a match that ``_accept`` refuses whatever its left context, such as a
+lower-case "may", is dropped before that context is searched.)
 
 **Ranges and shared years**: ``between A and B``, ``from A to/until/through B`` and
 ``A – B`` give one mention per end; the first carries ``end_value``. A date written without
@@ -100,7 +102,7 @@ from ..datevalues import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
-from ..regexgate import gated, prefix_gate
+from ..regexgate import WordStartRegex, gated, prefix_gate
 from ..textspans import doc_text, find_range, is_skipped, touches
 from .base import BreachComponent
 
@@ -112,6 +114,10 @@ _SPACE = r"[ \t\u00a0]{1,3}"  # spaces inside a date (no line breaks: datelines 
 MAX_ROLE_MENTIONS = 3000
 _THAT = re.compile(r"[ \t\u00a0]{1,3}that\b")  # right after a cue verb: "reported that"
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[–—-]\s|\bbut\b")
+#: The same matches, opening with one class of their first characters (``re`` skips to those
+#: in C instead of trying three alternatives at every character): the alternatives start
+#: with different characters, and ``b(?<!\wb)`` is ``\bb``.
+_CLAUSE_BREAK_FAST = re.compile(r"[;:()\[\]\sb](?:(?<=[;:()\[\]])|(?<=\s)[–—-]\s|(?<=b)(?<!\wb)ut\b)")
 _RANGE_JOIN = re.compile(r"^[ \t\u00a0]{0,3}(?:to|until|till|through|thru|[-–—]|and)[ \t\u00a0]{0,3}$", re.I)
 _LIST_JOIN = re.compile(r"^[ \t\u00a0]{0,3}(?:,|and|or|,[ \t\u00a0]{0,3}and)[ \t\u00a0]{0,3}$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from|since)[ \t\u00a0]{1,3}(?:the[ \t\u00a0]{1,3})?$", re.I)
@@ -277,9 +283,11 @@ class Dates(BreachComponent):
             rf"\b(?:(?P<anum>{num}|{vague})|(?P<aword>[a-z]{{3,12}}(?:-[a-z]{{3,8}})?)){S}(?:(?:more|other){S})?$"
         )
         self.left_in_the = re.compile(rf"\bin{S}the{S}$")
-        self.left_mod, self.left_weekday = gated(self.left_mod), gated(self.left_weekday)
-        self.left_relative, self.left_number = gated(self.left_relative), gated(self.left_number)
-        self.left_in_the = gated(self.left_in_the)
+        # searched only at word starts (regexgate.WordStartRegex: the same matches; the one
+        # that may match empty, left_relative, runs behind its first-letter gate at every character)
+        self.left_mod, self.left_weekday = WordStartRegex(self.left_mod), WordStartRegex(self.left_weekday)
+        self.left_relative, self.left_number = gated(self.left_relative), WordStartRegex(self.left_number)
+        self.left_in_the = WordStartRegex(self.left_in_the)
         rel_year = rf"(?:{S}(?:of{S})?(?P<ry>this|last|next|the{S}same|the{S}following|the{S}previous){S}year)"
         self.re_wordy = re.compile(
             rf"(?=[0-9adfjmnos])\b(?:"
@@ -368,12 +376,20 @@ class Dates(BreachComponent):
         self.re_noun_after = re.compile(rf"^(?:'s|’s)?{S}(?:{r['breach_nouns']})\b")
         self.re_noun_before = re.compile(rf"\b{r['breach_nouns']}{S}(?:on|in|of|at|during|from){S}(?:the{S})?$")
         self.re_other_prep = re.compile(rf"\b{r['other_prepositions']}{S}(?:the{S})?$")
-        # the role regexes run on short slices at every character: behind their first-letter
-        # gates (regexgate.gated: the same matches) most positions fail at once
-        self.re_cues, self.re_noun_cues = gated(self.re_cues), gated(self.re_noun_cues)
-        self.re_said_before, self.re_breach_content = gated(self.re_said_before), gated(self.re_breach_content)
-        self.re_noun_before, self.re_other_prep = gated(self.re_noun_before), gated(self.re_other_prep)
-        self.re_clause_break = gated(_CLAUSE_BREAK)
+        # the role regexes run on short slices: tried only at the word starts their first
+        # letters fit (regexgate.WordStartRegex: the same matches, a consumed non-word
+        # character that ``re`` skips to in C, then a first-letter gate)
+        self.re_cues, self.re_noun_cues = WordStartRegex(self.re_cues), WordStartRegex(self.re_noun_cues)
+        self.re_said_before = WordStartRegex(self.re_said_before)
+        self.re_breach_content = WordStartRegex(self.re_breach_content)
+        self.re_noun_before, self.re_other_prep = WordStartRegex(self.re_noun_before), WordStartRegex(self.re_other_prep)
+        #: the regexes inside the WordStartRegex wrappers, where a walk over attributes finds them
+        self.word_start_forms = {
+            k: (getattr(self, k).rx, getattr(self, k).scan)
+            for k in ("left_mod", "left_weekday", "left_number", "left_in_the", "re_cues", "re_noun_cues",
+                      "re_said_before", "re_breach_content", "re_noun_before", "re_other_prep")
+        }
+        self.re_clause_break = _CLAUSE_BREAK_FAST
         self.bare_month_ctx = frozenset(d["bare_month_context"])
         self.may_context = frozenset(d["may_context"])
         self.year_reject_before = frozenset(d["year_reject_before"])
@@ -545,7 +561,7 @@ class Dates(BreachComponent):
         return None
 
     # -- candidates ---------------------------------------------------------------------
-    def scan(self, low: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+    def scan(self, low: str, spaced: str | None = None) -> Iterator[tuple[int, str, re.Match[str]]]:
         """``(k, kind, match)``: exactly the matches of each kind's ``scans[k].finditer(low)``.
 
         A kind is tried only at the positions the shared scan reports (every word start where
@@ -554,7 +570,7 @@ class Dates(BreachComponent):
         scans = self.scans
         resume = [0] * len(scans)
         by_char = self.kinds_by_char
-        for g in self.re_any.finditer(" " + low):
+        for g in self.re_any.finditer(" " + low if spaced is None else spaced):
             p = g.start()  # the consumed character is low[p - 1]: the word starts at low[p]
             if p and low[p - 1] > "\x7f" and low[p - 1].isalnum():
                 continue  # a non-ASCII word character (``\w``) before: not a word start
@@ -573,10 +589,11 @@ class Dates(BreachComponent):
 
     def _candidates(self, doc: Doc, text: str, low: str) -> list[dict[str, Any]]:
         raw: list[tuple[int, int, str, re.Match[str], dict[str, str], int]] = []
-        for k, kind, m in self.scan(low):
+        spaced = " " + low  # for the word-start scans (``scan``, ``_left``)
+        for k, kind, m in self.scan(low, spaced):
             if self._refused(text, kind, m):
                 continue  # _accept would refuse it whatever _left finds: skip that search
-            start, pre = self._left(low, kind, m)
+            start, pre = self._left(low, kind, m, spaced)
             if start is not None and self._accept(text, low, kind, m, start, pre):
                 raw.append((start, m.end(), kind, m, pre, k))
         # the order of one finditer per kind, kind after kind, stably sorted by (start, -length)
@@ -600,7 +617,7 @@ class Dates(BreachComponent):
             return tuple(range(len(self.scans)))
         return tuple(k for k, h in enumerate(self.heads) if h.match(c))
 
-    def _left(self, low: str, kind: str, m: re.Match[str]) -> tuple[int | None, dict[str, str]]:
+    def _left(self, low: str, kind: str, m: re.Match[str], spaced: str | None = None) -> tuple[int | None, dict[str, str]]:
         """Extend a match leftwards over the words that may precede its head; ``(None, {})``
         when a required left word is missing."""
         s = m.start()
@@ -617,7 +634,10 @@ class Dates(BreachComponent):
                 rx = self.left_relative
         else:
             return s, {}
-        mm = rx.search(low, max(0, s - 40), s)
+        if rx.__class__ is WordStartRegex:
+            mm = rx.search(low, max(0, s - 40), s, spaced)  # spaced: " " + low, if the caller has it
+        else:
+            mm = rx.search(low, max(0, s - 40), s)
         if mm is None or mm.start() == s or (mm.start() > 0 and low[mm.start() - 1].isalnum()):
             if kind == "relative" and (m.group("past") or m.group("same")):
                 return None, {}
@@ -919,20 +939,18 @@ class Dates(BreachComponent):
         after = text[end:se]
         if self.re_noun_after.match(after[:60]):
             return "incident"
-        if self.re_said_before.search(before[-60:]):
-            return "disclosure" if self.re_breach_content.search(after[:130]) else "other"
-        if self.re_other_prep.search(before[-30:]):
+        if self.re_said_before.found(before[-60:]):
+            return "disclosure" if self.re_breach_content.found(after[:130]) else "other"
+        if self.re_other_prep.found(before[-30:]):
             return "other"
         cb = None
         for cb in self.re_clause_break.finditer(before):
             pass
         clause_before = before[cb.end():] if cb else before
-        last = None
-        for last in self.re_cues.finditer(clause_before):
-            pass
+        spaced = " " + clause_before  # for the word-start scans
+        last = self.re_cues.last(clause_before, spaced)
         if last is None:
-            for last in self.re_noun_cues.finditer(clause_before):
-                pass
+            last = self.re_noun_cues.last(clause_before, spaced)
         if last is not None:
             if _THAT.match(clause_before, last.end()):
                 # "reported that on July 15 ... was stolen": the cue governs the "that" clause
@@ -941,7 +959,7 @@ class Dates(BreachComponent):
                 if after is not None:
                     return after.lastgroup or "other"
             return last.lastgroup or "other"
-        if self.re_noun_before.search(clause_before[-80:]):
+        if self.re_noun_before.found(clause_before[-80:]):
             return "incident"
         clause_after = self._clause_after(after)
         for rx in (self.re_cues, self.re_noun_cues):
