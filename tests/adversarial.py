@@ -733,13 +733,22 @@ def regex_audit_main() -> int:
         growth = float(os.environ.get("BREACH_NLP_REGEX_GROWTH", "8"))
         for i, (unit, _) in enumerate(attacks[sizes[0]]):
             print(json.dumps({"start": label, "unit": unit}), flush=True)
-            secs = []
-            for n in sizes:
-                text = attacks[n][i][1]
-                c0 = time.process_time()
-                for _m in pat.finditer(text):
-                    pass
-                secs.append(time.process_time() - c0)
+
+            def measure() -> list[float]:
+                out = []
+                for n in sizes:
+                    text = attacks[n][i][1]
+                    c0 = time.process_time()
+                    for _m in pat.finditer(text):
+                        pass
+                    out.append(time.process_time() - c0)
+                return out
+
+            secs = measure()
+            for _ in range(2):  # a busy machine (a collection, a context switch) can spoil one run
+                if not (secs[-1] > 0.002 and secs[-1] > growth * max(secs[0], 1e-6)):
+                    break
+                secs = [min(a, b) for a, b in zip(secs, measure())]
             print(json.dumps({"regex": label, "pattern": str(pat.pattern)[:300], "unit": unit,
                               "sizes": sizes, "seconds": secs}), flush=True)
             if secs[-1] > 0.002 and secs[-1] > growth * max(secs[0], 1e-6):
