@@ -438,3 +438,138 @@ def test_unit_hint_is_necessary_for_a_unit(counts_pipe):
                 low = text.lower()
                 if lowered_ok(text, low):
                     assert counts_pipe.unit_hint_low.search(low, pos, min(len(text), pos + 90)), (text, pos)
+
+
+# -- second speed round (issue 9) ----------------------------------------------------------
+def test_lazy_words_equal_the_full_word_list():
+    from breach_nlp.components.counts import _WORD, _Words
+
+    rng = random.Random(11)
+    for text in _speed_texts(800):
+        for pos in range(0, len(text) + 1, 5):
+            end = min(len(text), pos + 90)
+            full = [(w.group(0), w.end()) for w in _WORD.finditer(text, pos, end)]
+            words = _Words(text, pos, end)
+            for j in [rng.randint(0, 8) for _ in range(4)]:
+                assert words.has(j) == (j < len(full)), (text, pos, j)
+                assert words.items == full[: len(words.items)], (text, pos)
+
+
+def test_unit_at_on_lazy_words_equals_the_list_form(counts_pipe):
+    from breach_nlp.components.counts import _WORD, _Words
+
+    def plain(words, i):  # Counts._unit_at on the whole word list, as it was
+        n = len(words)
+        top = min(counts_pipe.max_unit_words, n - i)
+        if top > 1 and words[i][0].lower().replace("’", "'") not in counts_pipe.unit_first_words:
+            top = 1
+        for k in range(top, 0, -1):
+            chunk = words[i : i + k]
+            if any(not x[0][0].isalpha() for x in chunk):
+                continue
+            phrase = " ".join(x[0] for x in chunk).lower().replace("’", "'")
+            for cand in (phrase, phrase.rstrip("'"), phrase[:-2] if phrase.endswith("'s") else None):
+                if cand and cand in counts_pipe.units:
+                    unit, cls = counts_pipe.units[cand]
+                    return k, unit, cls
+        return None
+
+    texts = _speed_texts(1500) + [
+        "driver's license numbers were stolen", "social security numbers", "boxes of records", "credit card",
+    ]
+    for text in texts:
+        full = [(w.group(0), w.end()) for w in _WORD.finditer(text)]
+        for i in range(len(full)):
+            words = _Words(text, 0, len(text))
+            assert words.has(i)  # _unit_at is asked only about a word its caller has read
+            assert counts_pipe._unit_at(words, i) == plain(full, i), (text, i)
+
+
+def test_plain_digit_value_and_year_equal_parse_count():
+    from breach_nlp.components.counts import _CENTURIES, _YEAR
+    from breach_nlp.numbers import MAX_COUNT, parse_count
+
+    nums = ["0", "7", "999", "1000", "1899", "1900", "1999", "2000", "2024", "2099", "2100", "0019", "19",
+            "9223372036854775807", "9223372036854775808", "9999999999999999999", "20.5", "2,024", "1.999"]
+    nums += [str(random.Random(i).randint(0, 10 ** random.Random(i).randint(1, 19))) for i in range(500)]
+    for num in nums:
+        if len(num) <= 19 and num.isdigit():
+            fast = int(num) if int(num) <= MAX_COUNT else None
+            assert fast == parse_count(num), num
+        year = len(num) == 4 and num[:2] in _CENTURIES and num.isdigit()
+        assert year == bool(_YEAR.match(num)), num
+
+
+def test_currency_search_from_its_lead_equals_full_search():
+    from breach_nlp.components.counts import _CURRENCY_BEFORE, _CURRENCY_LEAD
+
+    rng = random.Random(13)
+    parts = ["$", "€", "US", "USD", "Rs.", "Rs", "R", "kr", " ", "\n", "a", "paid ", "about ", "xUS", "_", "."]
+    for _ in range(5000):
+        pre = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        fast = _CURRENCY_BEFORE.search(pre, max(0, len(pre) - _CURRENCY_LEAD))
+        full = _CURRENCY_BEFORE.search(pre)
+        assert (fast and fast.span()) == (full and full.span()), repr(pre)
+
+
+def _process_counts(pipe, text, sents, skip):
+    doc = breach_nlp.load().make_doc(text)
+    doc._.breach_sents = sents
+    doc._.breach_skip = skip
+    pipe.process(doc)
+    return doc._.breach_counts, doc._.breach_records_affected
+
+
+def test_skip_pointer_equals_touches(counts_pipe):
+    """process() tests skip ranges with a pointer that only moves forward; with ranges it
+    cannot use (overlapping ones: here a range given twice, which touches() reads the same)
+    it asks touches() instead: both give the same counts."""
+    rng = random.Random(17)
+    texts = [
+        "Hackers stole 4,500 customer records and 1.2 million user accounts; 300 patients were affected. "
+        "A breach exposed 15,000 emails, then 2,000 more accounts and twenty thousand users were hit.",
+    ] + [t for t in _speed_texts(600) if any(ch.isdigit() for ch in t)]
+    for text in texts:
+        n = len(text)
+        for _ in range(4):
+            cuts = sorted(rng.sample(range(n + 1), min(n + 1, 2 * rng.randint(0, 3))))
+            skip = [[cuts[i], cuts[i + 1]] for i in range(0, len(cuts) - 1, 2) if cuts[i] < cuts[i + 1]]
+            if not skip:
+                continue
+            doubled = [r for r in skip for _ in (0, 1)]
+            assert _process_counts(counts_pipe, text, [[0, n]], skip) == _process_counts(
+                counts_pipe, text, [[0, n]], doubled
+            ), (text, skip)
+
+
+def test_has_context_equals_sentence_info(counts_pipe):
+    for text in _speed_texts(300) + ["The breach exposed 500 patients. Nothing else. Hackers leaked data."]:
+        sents = [[i, min(len(text), i + 17)] for i in range(0, len(text), 17)]
+        for low in (None, text.lower()):
+            for si in range(len(sents)):
+                assert counts_pipe._has_context(text, sents, si, {}, low) == counts_pipe._sent_info(
+                    text, sents, si, {}, low
+                )[0]
+
+
+def test_label_unit_needs_a_unit_hint(counts_pipe):
+    """A count whose unit can only come from a label before it is dropped early when no
+    unit word (hint) is before it: the label's unit word is always one of the hints."""
+    from breach_nlp.textspans import lowered_ok
+
+    labels = ["the number of affected customers was ", "the total of users stood at ", "the number of PEOPLE is ",
+              "individuals affected: ", "the count of driver’s licenses reached ", "Patients impacted = ",
+              "the number of records to "]
+    rng = random.Random(19)
+    texts = [f"{rng.choice(SPEED_FRAGMENTS)} {lab}" for lab in labels for _ in range(20)]
+    assert all(counts_pipe.label_before.search(lab) for lab in labels)
+    for text in _speed_texts(2000) + texts:
+        label = counts_pipe.label_before.search(text)
+        if not label:
+            continue
+        words = [w.rstrip("'’:=") for w in label.group(0).lower().split()]
+        if any(w in counts_pipe.units for w in words):
+            assert counts_pipe.unit_hint.search(text), repr(text)
+            low = text.lower()
+            if lowered_ok(text, low):
+                assert counts_pipe.unit_hint_low.search(low), repr(text)

@@ -138,3 +138,27 @@ def test_plain_digits_fast_path_equals_general_path():
         m = _NUM.match(s)
         general = _clamp(_number(m.group("num"), m.group("sep"))) if m and len(s) <= MAX_NUMBER_CHARS else None
         assert parse_count(s) == general, s
+
+
+def test_comma_groups_fast_path_equals_general_path():
+    """parse_count("4,500,000") skips _NUM; the general path (its own steps, after the fast
+    paths) gives the same for every comma-grouped number, however many groups."""
+    import random
+
+    from breach_nlp.numbers import _COMMA_GROUPS, _NUM, _clamp, _number, _words
+
+    def general(s):
+        m = _NUM.match(s)
+        if m:
+            value = _number(m.group("num"), m.group("sep"))
+            return None if value is None or m.group("scale") else _clamp(value)
+        return _words(s)
+
+    rng = random.Random(4)
+    cases = ["1,000", "12,345", "999,999,999", "9,223,372,036,854,775,807", "9,223,372,036,854,775,808",
+             "1,000,000,000,000,000,000", "1,000,000,000,000,000,000,000", "0,000", "1,00", "1,0000", ",000"]
+    cases += [",".join([str(rng.randint(1, 999))] + [f"{rng.randint(0, 999):03d}" for _ in range(rng.randint(1, 9))])
+              for _ in range(3000)]
+    for s in cases:
+        if _COMMA_GROUPS.fullmatch(s):
+            assert parse_count(s) == general(s), s

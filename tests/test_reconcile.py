@@ -12,7 +12,7 @@ import pytest
 import spacy
 
 import breach_nlp
-from breach_nlp.components.reconcile import Reconcile, merge_records
+from breach_nlp.components.reconcile import DocView, Reconcile, merge_records
 from breach_nlp.components.records import Records
 from breach_nlp.schema import FieldCheck
 
@@ -362,7 +362,7 @@ def test_record_org_named_in_the_prose_agrees(reconcile):
     rec = record(organization="Nissan North America, Inc.")
     rec["start"], rec["end"] = len(prose), len(prose) + 10
     doc = _doc_with_prose(prose + "x" * 10, [rec], victims=["Magellan Rx Pharmacy"])
-    v = reconcile.check_victim(doc, "Nissan North America, Inc.")
+    v = reconcile.check_victim(DocView.of(doc), "Nissan North America, Inc.")
     assert v["status"] == "agree" and v["value"] == "Magellan Rx Pharmacy" and "names" in v["note"]
 
 
@@ -372,7 +372,7 @@ def test_record_org_only_inside_the_record_does_not_count_as_prose(reconcile):
     rec = record(organization="Nissan North America, Inc.")
     rec["start"], rec["end"] = len(prose), len(prose) + len(rec_text)
     doc = _doc_with_prose(prose + rec_text, [rec], victims=["Magellan Rx Pharmacy"])
-    assert reconcile.check_victim(doc, "Nissan North America, Inc.")["status"] == "conflict"
+    assert reconcile.check_victim(DocView.of(doc), "Nissan North America, Inc.")["status"] == "conflict"
 
 
 def test_covered_entity_role_reference_agrees_when_no_victim_is_named(reconcile):
@@ -381,17 +381,17 @@ def test_covered_entity_role_reference_agrees_when_no_victim_is_named(reconcile)
     rec = record("lines", organization="Summit Medical Group", organization_field="name of covered entity")
     rec["start"], rec["end"] = len(prose) - 14, len(prose) + 5
     doc = _doc_with_prose(prose + "x" * 5, [rec])
-    v = reconcile.check_victim(doc, "Summit Medical Group")
+    v = reconcile.check_victim(DocView.of(doc), "Summit Medical Group")
     assert v["status"] == "agree" and v["value"] == "Summit Medical Group" and "covered entity" in v["note"]
     doc = _doc_with_prose("A staff member misplaced a notebook.\n" + "x" * 5, [rec])
-    assert reconcile.check_victim(doc, "Summit Medical Group")["status"] == "record_only"
+    assert reconcile.check_victim(DocView.of(doc), "Summit Medical Group")["status"] == "record_only"
 
 
 def test_victim_found_among_other_organizations(reconcile):
     orgs = [{"name": "Cognizant", "role": "vendor", "text": "Cognizant", "start": 0, "end": 9},
             {"name": "Western Health Advantage", "role": "other", "text": "WHA", "start": 0, "end": 3}]
     doc = _doc_with_prose("text", [record()], victims=["Cognizant"], orgs=orgs)
-    v = reconcile.check_victim(doc, "Western Health Advantage")
+    v = reconcile.check_victim(DocView.of(doc), "Western Health Advantage")
     assert v["status"] == "agree" and "vendor" not in v["note"] and "other" in v["note"]
 
 
@@ -400,7 +400,7 @@ def test_covered_entity_acronym_reference_agrees(reconcile):
     rec = record("json", organization="Fairfield Medical Center", organization_field="name of covered entity")
     rec["start"], rec["end"] = len(prose), len(prose) + 5
     doc = _doc_with_prose(prose + "x" * 5, [rec])
-    v = reconcile.check_victim(doc, "Fairfield Medical Center")
+    v = reconcile.check_victim(DocView.of(doc), "Fairfield Medical Center")
     assert v["status"] == "agree" and v["text"] == "the CE"
 
 
@@ -412,3 +412,27 @@ def test_submission_date_is_not_contradicted_by_an_incident_date(reconcile):
     assert out["date"]["status"] == "conflict"
     out = run(reconcile, [rec], dates=[date("2024-03", "disclosure")])
     assert out["date"]["status"] == "agree"
+
+
+# --- speed path (issue 9): one DocView per document --------------------------------------
+def test_doc_view_holds_what_doc_underscore_holds():
+    doc = NLP.make_doc("text")
+    view = DocView.of(doc)  # nothing set: empty lists, None
+    assert (view.records, view.victims, view.orgs, view.data_types, view.dates) == ([], [], [], [], [])
+    assert view.records_affected is None and view.published is None and view.text == "text"
+    recs = [record(), {**record(), "raw": None}]
+    doc._.breach_records = recs
+    doc._.breach_victims = [{"name": "Acme"}]
+    doc._.breach_orgs = [{"name": "Acme"}, {"name": "Beta"}]
+    doc._.breach_records_affected = {"value": 5}
+    doc._.breach_data_types = [{"category": "personal"}]
+    doc._.breach_dates = [date("2024-03")]
+    doc._.breach_published = "2024-03-14"
+    view = DocView.of(doc)
+    assert view.records is recs and view.parsed_records == [recs[0]]
+    assert (view.victims, view.orgs, view.records_affected, view.data_types, view.dates, view.published) == (
+        doc._.breach_victims, doc._.breach_orgs, doc._.breach_records_affected, doc._.breach_data_types,
+        doc._.breach_dates, doc._.breach_published,
+    )
+    # the prose outside the records (record() spans "t"), its org key computed once
+    assert view.prose_key() == view.prose_key() == " ext "

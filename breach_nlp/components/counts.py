@@ -65,25 +65,45 @@ is never chosen.
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 from typing import Any, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..numbers import DIGITS_TAIL_RE, alternation, parse_count, scale_re
+from ..docext import get_values, set_value
+from ..numbers import DIGITS_TAIL_RE, MAX_COUNT, alternation, parse_count, scale_re
 from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches
 from .base import BreachComponent
 
 _SCALE_RE = scale_re("scale")
+
+
+def _max_width(pattern: str) -> int | None:
+    """Most characters a match of ``pattern`` can span, or None when unbounded or unknown."""
+    try:
+        from re import _parser  # the stdlib's own regex parser (Python 3.11+)
+
+        width = _parser.parse(pattern).getwidth()[1]
+    except Exception:  # noqa: BLE001 - any trouble: no bound, the slow path is used
+        return None
+    return width if width < 10_000 else None
+
+
 _WORD = re.compile(
     r"[A-Za-z][A-Za-z0-9'’-]{0,40}(?:\.[A-Za-z0-9][A-Za-z0-9-]{0,30}){0,3}|\([^()\n]{1,30}\)|[^\sA-Za-z]"
 )
 _CURRENCY_BEFORE = re.compile(
     r"(?:[$€£¥₹₩₽₺₦฿₫₴]|\b(?:US|USD|EUR|GBP|CAD|AUD|INR|JPY|CHF|Rs\.?|R|Rp|RM|kr)\s?)\s?$"
 )
+#: a _CURRENCY_BEFORE match starts at most this many characters before the end of the text
+#: (its widest match, and "$" also matches before a final line break)
+_CURRENCY_LEAD = (_max_width(_CURRENCY_BEFORE.pattern) or 10_000) + 1
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per ?cent\b|pct\b)", re.IGNORECASE)
 _DOT_GROUP = re.compile(r"^[0-9]{1,3}\.[0-9]{3}$")
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
+_CENTURIES = ("19", "20")  # the first two digits of a _YEAR
+_NON_DIGITS = re.compile(r"[^0-9]")
 _BREACH_PARTICIPLE = re.compile(
     r"\s{1,3}(?:(?:were|was|had been|have been|being|are|got)\s{1,3})?(?:\w{1,20}ly\s{1,3})?"
     r"(?:exposed|affected|impacted|stolen|compromised|leaked|breached|accessed|taken|dumped|posted)\b",
@@ -136,6 +156,9 @@ _BARE_NEXT_OK = frozenset(
 )
 
 
+_UNKNOWN = object()  # not in Counts.one_word_units
+_ONE_WORD_CACHE = 50_000  # most words Counts.one_word_units holds (then it starts again)
+
 #: How far before a number its hedge, label or blocking word is looked for (characters).
 PRE_WINDOW = 60
 
@@ -159,6 +182,8 @@ class Counts(BreachComponent):
                     self.units.setdefault(f.lower(), (unit, cls))
         self.max_unit_words = max(len(k.split()) for k in self.units)
         self.unit_first_words = frozenset(k.split(" ")[0] for k in self.units if " " in k)
+        #: _unit_at's answers for words that start no longer unit (a cache: word -> answer)
+        self.one_word_units: dict[str, tuple[int, str, str] | None] = {}
         #: singular unit words ("account"): followed by another noun they are modifiers
         self.singular = frozenset(k for k in self.units if " " not in k and not k.endswith("s") and k + "s" in self.units)
         self.name_ok = frozenset(w.lower() for w in d["name_before"]["words"]) | frozenset(self.qual_of_words(d))
@@ -308,16 +333,24 @@ class Counts(BreachComponent):
         info = cache.get(si)
         if info is None:
             a, b = sents[si]
-            ctx, t1 = _pick(self.context, self.context_low, text, low)
             thr, t2 = _pick(self.threshold, self.threshold_low, text, low)
             sep, t3 = _pick(self.separate, self.separate_low, text, low)
             info = (
-                ctx.search(t1, a, b) is not None,
+                self._has_context(text, sents, si, cache, low),
                 thr.search(t2, a, b) is not None,
                 [m.end() for m in sep.finditer(t3, a, b)],
             )
             cache[si] = info
         return info
+
+    def _has_context(self, text: str, sents: list, si: int, cache: dict, low: str | None = None) -> bool:
+        """``_sent_info(...)[0]``, without the other scans (cached in ``cache`` under ``~si``)."""
+        has = cache.get(~si)
+        if has is None:
+            a, b = sents[si]
+            ctx, t1 = _pick(self.context, self.context_low, text, low)
+            has = cache[~si] = ctx.search(t1, a, b) is not None
+        return has
 
     def _qualifier(self, pre: str) -> tuple[str, int] | None:
         """(qualifier, characters back from the number to the hedge's start) or None."""
@@ -329,9 +362,12 @@ class Counts(BreachComponent):
         if tail[-1] not in _QUAL_DELIMS:
             # fast exit: the last word (as _TAIL_WORDS cuts it) ends no hedge
             chunk = tail.rsplit(None, 1)[-1]
-            last = chunk[
-                max(chunk.rfind("("), chunk.rfind("["), chunk.rfind("“"), chunk.rfind('"'), chunk.rfind("'")) + 1 :
-            ]
+            if chunk.isalpha():  # no delimiter in it (the usual case)
+                last = chunk
+            else:
+                last = chunk[
+                    max(chunk.rfind("("), chunk.rfind("["), chunk.rfind("“"), chunk.rfind('"'), chunk.rfind("'")) + 1 :
+                ]
             if len(last) <= 40 and last.lower() not in self.qual_last:
                 return None
         words = list(_TAIL_WORDS.finditer(tail, max(0, len(tail) - 40)))
@@ -356,28 +392,41 @@ class Counts(BreachComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found: list[dict[str, Any]] = []
-        ext = doc._  # one Underscore object for every read and write below
-        sents = ext.breach_sents or []
-        skip = ext.breach_skip or []
-        ctx_cache: dict[int, tuple[bool, bool, list[int]]] = {}
+        sents, skip = get_values(doc, ("breach_sents", "breach_skip"))  # doc._ reads (see docext)
+        sents = sents or []
+        skip = skip or []
+        ctx_cache: dict[int, Any] = {}  # see _sent_info, _has_context
         last_end = -1
         low = text.lower()
         ok = lowered_ok(text, low)
         scans = self._scans(text, low, ok)
         low_ok = low if ok else None
         # merged by position; a stable sort keeps heapq.merge's order (ties: earlier scan first)
-        matches = scans[0] if len(scans) == 1 else sorted([m for scan in scans for m in scan], key=_start)
+        matches = scans[0] if len(scans) == 1 else sorted([m for scan in scans for m in scan], key=_START)
         n_sents = len(sents)
         sp = 0  # the matches come in text order: the sentence index only moves forward
+        # so does the first skip range that ends after the match start (kp): the match
+        # touches a range (textspans.touches) when that one starts before the match ends;
+        # exact for sorted ranges that do not overlap (as layout stores them), else touches()
+        n_skip = len(skip)
+        kp = 0
+        skip_sorted = all(skip[i][1] <= skip[i + 1][0] for i in range(n_skip - 1))
+        cand_skip = () if skip_sorted else skip  # what _candidate still checks
         for m in matches:
             ms = m.start()
             if ms < last_end:
                 continue
+            if skip_sorted and n_skip:
+                while kp < n_skip and skip[kp][1] <= ms:
+                    kp += 1
+                if kp < n_skip and skip[kp][0] < m.end():
+                    continue
             while sp < n_sents and sents[sp][1] <= ms:
                 sp += 1
-            si = sp if sp < n_sents and sents[sp][0] <= ms else -1  # find_range(sents, ms)
+            if sp >= n_sents or sents[sp][0] > ms:
+                continue  # outside the prose sentences (find_range(sents, ms) < 0)
             try:
-                c = self._candidate(doc, text, m, sents, ctx_cache, skip, low_ok, si)
+                c = self._candidate(doc, text, m, sents, ctx_cache, cand_skip, low_ok, sp)
             except (ValueError, OverflowError, IndexError):  # pragma: no cover - defensive
                 c = None
             if c is not None:
@@ -385,25 +434,34 @@ class Counts(BreachComponent):
                 last_end = c["end"]
         found = self._inherit_units(found)
         counts, main = self._choose(found)
-        ext.breach_counts = counts
-        ext.breach_records_affected = main
+        set_value(doc, "breach_counts", counts)
+        set_value(doc, "breach_records_affected", main)
         return doc
 
     def _candidate(
-        self, doc: Doc, text: str, m: re.Match, sents: list, ctx_cache: dict[int, tuple[bool, bool, list[int]]],
+        self, doc: Doc, text: str, m: re.Match, sents: list, ctx_cache: dict[int, Any],
         skip: list, low: str | None = None, si: int | None = None,
     ) -> dict[str, Any] | None:
         """The count at match ``m``, or None; ``low`` is the lower-cased text when it stands
         in for the text (see lowered_ok), for faster scans; ``si`` the index of the sentence
         around ``m`` (-1: none), found here when not given."""
-        s, e = m.start(), m.end()
-        g = m.groupdict()
-        num = g.get("num")
-        if num is not None and len(num) < 4 and not g.get("scalea") and not g.get("scalew") and not g.get("scales"):
-            # cheap early exit before any lookup: a small number not followed by a word
-            before = text[max(0, s - PRE_WINDOW) : s]
-            if not _WORD_NEXT.match(text, e, e + 3) and " of " not in before and ":" not in before[-3:]:
-                return None
+        s, e = m.span()
+        rx = m.re
+        num = wtext = None
+        scale = ""
+        word_next = True  # is a word next? (asked only of numbers without a scale)
+        if rx is self.number:
+            num, scalew, scales, scalea = m.group("num", "scalew", "scales", "scalea")
+            scale = scalew or scales or scalea or ""
+            if not scale:
+                word_next = _WORD_NEXT.match(text, e, e + 3) is not None
+                if len(num) < 4 and not word_next:
+                    # cheap early exit before any lookup: a small number not followed by a word
+                    before = text[max(0, s - PRE_WINDOW) : s]
+                    if " of " not in before and ":" not in before[-3:]:
+                        return None
+        elif rx is self.wordnum or rx is self.wordnum_low:
+            wtext = m.group("wnum")
         if skip and touches(skip, s, e):
             return None
         if si is None:
@@ -412,28 +470,33 @@ class Counts(BreachComponent):
             return None
         sent_start, sent_end = sents[si]
         pre = text[max(sent_start, s - PRE_WINDOW) : s]
-        vague = g.get("vague") is not None
+        vague = num is None and wtext is None
         scaled = False
         if num is not None:
-            scale = g.get("scalew") or g.get("scales") or g.get("scalea") or ""
             scaled = bool(scale)
-            if not scale and _DOT_GROUP.match(g.get("num")):
+            if scale:
+                value = parse_count(num + scale)
+            elif len(num) <= 19 and num.isdigit():
+                # parse_count's own fast path, without the call: plain digits ("4500")
+                value = int(num)
+                if value > MAX_COUNT:
+                    return None
+            elif _DOT_GROUP.match(num):
                 # "3.851 individuals": a fraction of a person makes no sense, the dot groups thousands
-                value = parse_count(g.get("num").replace(".", ""))
+                value = parse_count(num.replace(".", ""))
             else:
-                value = parse_count(g.get("num") + scale) if scale else parse_count(g.get("num"))
+                value = parse_count(num)
             if value is None:
                 return None
-            plain = g.get("num")
-            is_year = not scaled and bool(_YEAR.match(plain))
-            if not scaled and (value < 1000 or is_year) and not _WORD_NEXT.match(text, e, e + 3):
+            # _YEAR.match(num): four digits, 19xx or 20xx
+            is_year = not scaled and len(num) == 4 and num[:2] in _CENTURIES and num.isdigit()
+            if not scaled and (value < 1000 or is_year) and not word_next:
                 # a small or year-shaped number not followed by a word ("March 14, 2024"): no
                 # counted noun can follow and it is too small for a bare count; only a label
                 # ("the number of affected patients was 500.") could make it one
                 if not (" of " in pre or ":" in pre[-3:]):
                     return None
-        elif g.get("wnum") is not None:
-            wtext = g.get("wnum")
+        elif wtext is not None:
             value = parse_count(wtext)
             if value is None:
                 return None
@@ -450,20 +513,28 @@ class Counts(BreachComponent):
         noun = None  # _noun_after's answer, when asked early
         need_unit = vague or is_year or (not scaled and (value or 0) < 1000)
         unit_after = True  # can _noun_after find a unit? (False: surely not)
+        pm = self.plus.match(text, e, after_end)  # "500,000-plus"
+        num_end = pm.end() if pm else e
         if need_unit:
             # only a counted noun makes this a count: after the number (what _noun_after
             # reads: no unit word in its window, no unit) or in a label before it (pre2, at
             # most 2 * PRE_WINDOW back; a label needs " of ", ":" or "="). Neither: no count.
             # No label possible: look for the noun after the number first (below).
-            pm = self.plus.match(text, e, after_end)
-            num_end = pm.end() if pm else e
-            hint, hint_text = _pick(self.unit_hint, self.unit_hint_low, text, low)
+            hint, hint_text = (self.unit_hint_low, low) if low is not None else (self.unit_hint, text)
             unit_after = hint.search(hint_text, e, min(after_end, num_end + 90)) is not None
-            wide = text[max(sent_start, s - 2 * PRE_WINDOW) : s]
+            wide_start = max(sent_start, s - 2 * PRE_WINDOW)
+            wide = text[wide_start:s]
             label_possible = " of " in wide or ":" in wide or "=" in wide
-            if not unit_after and not label_possible:
+            if not unit_after and not (
+                # a label gives a unit only with a unit word in it (one of the hints), in pre2
+                label_possible and hint.search(hint_text, wide_start, s) is not None
+            ):
                 return None
-        if num is not None and (_CURRENCY_BEFORE.search(pre) or _PERCENT_AFTER.match(text, e, min(e + 10, len(text)))):
+        if num is not None and (
+            # the currency search starts where a match ending the text can start (the same matches)
+            _CURRENCY_BEFORE.search(pre, max(0, len(pre) - _CURRENCY_LEAD))
+            or _PERCENT_AFTER.match(text, e, min(e + 10, len(text)))
+        ):
             return None  # money, a percentage
         if need_unit and not label_possible:
             noun = self._noun_after(text, num_end, after_end, vague, scaled or (value or 0) >= 100)
@@ -477,13 +548,10 @@ class Counts(BreachComponent):
             qualifier, back = qpos
             q_start = s - back
         pre2 = text[max(sent_start, q_start - PRE_WINDOW) : q_start]
-        if g.get("num") is not None and not scaled and _RANGE_NEXT.match(text, e, after_end):
+        if num is not None and not scaled and _RANGE_NEXT.match(text, e, after_end):
             return None  # "1,500 – 2,000 paper charts": the upper bound carries the noun
-        pm = self.plus.match(text, e, after_end)
-        num_end = e
         if pm:
             qualifier = "over"
-            num_end = pm.end()
         # the counted noun
         unit = None
         unit_cls = None
@@ -545,7 +613,7 @@ class Counts(BreachComponent):
             return None
         # breach context
         if unit_cls not in ("data", "account") and not any(
-            self._sent_info(text, sents, j, ctx_cache, low)[0] for j in (si, si - 1, si + 1) if 0 <= j < len(sents)
+            self._has_context(text, sents, j, ctx_cache, low) for j in (si, si - 1, si + 1) if 0 <= j < len(sents)
         ):
             return None
         _, threshold, cues = self._sent_info(text, sents, si, ctx_cache, low)
@@ -563,7 +631,7 @@ class Counts(BreachComponent):
             or _AFFECT_AFTER.match(text, unit_end if unit is not None else num_end, after_end)
         )
         end = unit_end if unit is not None and not label else num_end
-        digits = re.sub(r"[^0-9]", "", g.get("num") or "")
+        digits = _NON_DIGITS.sub("", num or "")
         return {
             "text": text[q_start:end],
             "start": q_start,
@@ -595,18 +663,19 @@ class Counts(BreachComponent):
             pos = vm.end()
         elif om:
             pos = om.end()
-        words = [(w.group(0), w.end()) for w in _WORD.finditer(text, pos, window_end)]
-        first = words[0][0] if words else None
+        # the words of the window, as far as they are read (usually two or three)
+        words = _Words(text, pos, window_end)
+        has, items = words.has, words.items
+        first = items[0][0] if has(0) else None
         if first is not None and not first[0].isalpha():
             first = None if first in ",.;:)!?—–-\"”'’" else first
-        glued = bool(words) and text[pos : pos + 1].isalpha() and not om and not vague
+        glued = has(0) and text[pos : pos + 1].isalpha() and not om and not vague
         if glued and not text[pos].islower():
             return None, None, pos, [], first  # "1Password", "3M Company": a name, not a count
         mods: list[str] = []
         i = 0
-        n = len(words)
-        while i < n and len(mods) <= 4:
-            w = words[i][0]
+        while has(i) and len(mods) <= 4:
+            w = items[i][0]
             if w[0] == "(" and mods:
                 i += 1  # "2.5 million Xbox (Xbox 360 ISO) and Playstation accounts"
                 continue
@@ -616,27 +685,27 @@ class Counts(BreachComponent):
             if hit is not None:
                 # extend to the head of a noun compound: "employee email accounts", "customer records"
                 k, unit, cls = hit
-                while not glued and i + k < n and words[i + k - 1][0][-1:] not in "'’":
+                while not glued and has(i + k) and items[i + k - 1][0][-1:] not in "'’":
                     nxt = self._unit_at(words, i + k)
                     if nxt is None:
                         break
                     i, (k, unit, cls) = i + k, nxt
-                last = words[i + k - 1][0].lower()
+                last = items[i + k - 1][0].lower()
                 if (
                     last in self.singular
-                    and i + k < n
-                    and words[i + k][0][0].isalpha()
-                    and words[i + k][0].lower() not in self.function_words
-                    and words[i + k][0].lower() not in self.incident_nouns
+                    and has(i + k)
+                    and items[i + k][0][0].isalpha()
+                    and items[i + k][0].lower() not in self.function_words
+                    and items[i + k][0].lower() not in self.incident_nouns
                 ):
                     # "15.5 million account login attempts", "43 consumer class action lawsuits"
                     return None, None, pos, mods, first
-                return unit, cls, words[i + k - 1][1], mods, first
+                return unit, cls, items[i + k - 1][1], mods, first
             if glued:
                 # the number runs straight into a word that is not a unit ("15TB", "3pm")
                 break
             lw = w.lower()
-            if lw in ("and", "or") and mods and i + 1 < n:
+            if lw in ("and", "or") and mods and has(i + 1):
                 mods.append(lw)
                 i += 1
                 continue
@@ -646,29 +715,40 @@ class Counts(BreachComponent):
             i += 1
         return None, None, pos, mods, first
 
-    def _unit_at(self, words: list[tuple[str, int]], i: int) -> tuple[int, str, str] | None:
-        """(number of words, unit, class) of the longest unit phrase starting at word ``i``."""
-        n = len(words)
-        w = words[i][0]
+    def _unit_at(self, words: "_Words", i: int) -> tuple[int, str, str] | None:
+        """(number of words, unit, class) of the longest unit phrase starting at word ``i``
+        (which ``words`` has)."""
+        items = words.items
+        w = items[i][0]
+        known = self.one_word_units.get(w, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
         first = w.lower().replace("’", "'")
         # a phrase of two or more words can only be a unit when its first word begins one
-        top = min(self.max_unit_words, n - i)
-        if top > 1 and first not in self.unit_first_words:
-            top = 1
+        top = 1
+        if first in self.unit_first_words:
+            words.has(i + self.max_unit_words - 1)  # read the words a phrase can take
+            top = min(self.max_unit_words, len(items) - i)
         if top == 1:  # the loop below for one word, without its slicing and joining
             if not w[0].isalpha():
-                return None
-            units = self.units
-            hit = units.get(first)
-            if hit is None:
-                cand = first.rstrip("'")
-                hit = units.get(cand) if cand else None
-                if hit is None and first.endswith("'s"):
-                    cand = first[:-2]
+                found = None
+            else:
+                units = self.units
+                hit = units.get(first)
+                if hit is None:
+                    cand = first.rstrip("'")
                     hit = units.get(cand) if cand else None
-            return None if hit is None else (1, hit[0], hit[1])
+                    if hit is None and first.endswith("'s"):
+                        cand = first[:-2]
+                        hit = units.get(cand) if cand else None
+                found = None if hit is None else (1, hit[0], hit[1])
+            if first not in self.unit_first_words:  # the answer depends on the word alone
+                if len(self.one_word_units) >= _ONE_WORD_CACHE:
+                    self.one_word_units.clear()
+                self.one_word_units[w] = found
+            return found
         for k in range(top, 0, -1):
-            chunk = words[i : i + k]
+            chunk = items[i : i + k]
             if any(not x[0][0].isalpha() for x in chunk):
                 continue
             phrase = " ".join(x[0] for x in chunk).lower().replace("’", "'")
@@ -681,6 +761,8 @@ class Counts(BreachComponent):
     # -- choosing --------------------------------------------------------------------------
     @staticmethod
     def _choose(found: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        if not found:
+            return [], None
         # the same count stated twice: values within 2% of the smallest in a run of sorted
         # values (same main flag); sorting keeps this O(n log n) on pages with many counts
         clusters: list[list[dict[str, Any]]] = [[c] for c in found if c["value"] is None]
@@ -727,21 +809,32 @@ class Counts(BreachComponent):
         return out, main
 
 
+class _Words:
+    """The words ``_WORD.finditer(text, pos, end)`` finds, as ``(word, end)`` pairs in
+    ``items``, matched only as far as they are asked for (a noun search usually reads two
+    or three of the dozen words in its window)."""
+
+    __slots__ = ("items", "_it")
+
+    def __init__(self, text: str, pos: int, end: int) -> None:
+        self.items: list[tuple[str, int]] = []
+        self._it = _WORD.finditer(text, pos, end)
+
+    def has(self, j: int) -> bool:
+        """Whether there is a word ``j`` (0-based); reads the words up to it."""
+        items = self.items
+        while len(items) <= j:
+            m = next(self._it, None)
+            if m is None:
+                return False
+            items.append((m.group(0), m.end()))
+        return True
+
+
 def _finditer(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str) -> Iterator[re.Match]:
     """``rx.finditer(text)``, or ``rx_low.finditer(low)`` when given: the same spans (the
     group texts in lower case, which is all the counts need of them)."""
     return rx.finditer(text) if rx_low is None else rx_low.finditer(low)
-
-
-def _max_width(pattern: str) -> int | None:
-    """Most characters a match of ``pattern`` can span, or None when unbounded or unknown."""
-    try:
-        from re import _parser  # the stdlib's own regex parser (Python 3.11+)
-
-        width = _parser.parse(pattern).getwidth()[1]
-    except Exception:  # noqa: BLE001 - any trouble: no bound, the slow path is used
-        return None
-    return width if width < 10_000 else None
 
 
 def _pick(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str | None) -> tuple[re.Pattern, str]:
@@ -752,8 +845,7 @@ def _pick(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str | None)
     return rx, text
 
 
-def _start(m: re.Match) -> int:
-    return m.start()
+_START = methodcaller("start")  # sort key: a match's start
 
 
 def _near(a: int, b: int) -> bool:

@@ -41,6 +41,7 @@ from price_parser import Price
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..docext import get_values, set_value
 from ..numbers import DIGITS_RE, DIGITS_TAIL_RE, MAX_COUNT, SCALES, alternation, scale_re
 from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches
 from .base import BreachComponent
@@ -101,13 +102,13 @@ class Money(BreachComponent):
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        ext = doc._  # one Underscore object for every read and write below
         matches = list(self._scan(text))
         if not matches:
-            ext.breach_money = []
+            set_value(doc, "breach_money", [])  # doc._.breach_money = [] (see docext)
             return doc
-        sents = ext.breach_sents or []
-        skip = ext.breach_skip or []
+        sents, skip = get_values(doc, ("breach_sents", "breach_skip"))
+        sents = sents or []
+        skip = skip or []
         found: list[dict[str, Any]] = []
         for m in matches:
             s, e = m.start(), m.end()
@@ -131,7 +132,7 @@ class Money(BreachComponent):
                 src, cues = low, self.cues_low
         for i, item in enumerate(found):
             item["kind"] = self._kind(src, cues, found, i, sents[item["_sent"]], tallies)
-        ext.breach_money = [{k: v for k, v in it.items() if not k.startswith("_")} for it in found]
+        set_value(doc, "breach_money", [{k: v for k, v in it.items() if not k.startswith("_")} for it in found])
         return doc
 
     def _scan(self, text: str) -> Iterator[re.Match]:

@@ -59,12 +59,14 @@ Rules (the tolerances are in ``patterns/reconcile.json``):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..docext import get_values, set_value
 from ..orgnames import org_key, same_org
 from ..textspans import doc_text
 from .base import BreachComponent
@@ -80,6 +82,50 @@ _RECORD_FIELD = {
 
 def _empty(v: Any) -> bool:
     return v is None or v == [] or v == ""
+
+
+#: the Doc extensions the checks read (see DocView)
+_READS = (
+    "breach_records",
+    "breach_victims",
+    "breach_orgs",
+    "breach_records_affected",
+    "breach_data_types",
+    "breach_dates",
+    "breach_published",
+)
+
+
+@dataclass(slots=True)
+class DocView:
+    """What the checks read of a Doc, each ``doc._`` value read once (a ``doc._`` read costs
+    more than most checks). Lists are ``[]`` where the Doc has None."""
+
+    text: str
+    records: list[dict[str, Any]]  #: doc._.breach_records
+    victims: list[dict[str, Any]]  #: doc._.breach_victims
+    orgs: list[dict[str, Any]]  #: doc._.breach_orgs
+    records_affected: Any  #: doc._.breach_records_affected, as stored
+    data_types: list[dict[str, Any]]  #: doc._.breach_data_types
+    dates: list[dict[str, Any]]  #: doc._.breach_dates
+    published: str | None  #: doc._.breach_published
+    _prose_key: str | None = None
+
+    @classmethod
+    def of(cls, doc: Doc) -> "DocView":
+        recs, victims, orgs, ra, dtypes, dates, published = get_values(doc, _READS)
+        return cls(doc_text(doc), recs or [], victims or [], orgs or [], ra, dtypes or [], dates or [], published)
+
+    @property
+    def parsed_records(self) -> list[dict[str, Any]]:
+        """The records that parsed (``raw`` set): the ones reconciled."""
+        return [r for r in self.records if r.get("raw") is not None]
+
+    def prose_key(self) -> str:
+        """``" " + org_key(prose) + " "`` of the text outside the records (computed once)."""
+        if self._prose_key is None:
+            self._prose_key = " " + org_key(Reconcile._prose(self)) + " "
+        return self._prose_key
 
 
 def merge_records(records: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, str], list[str]]:
@@ -130,19 +176,21 @@ class Reconcile(BreachComponent):
         self.role_min_words = int(vm["role_reference"]["min_words"])
 
     def process(self, doc: Doc) -> Doc:
-        records = [r for r in (doc._.breach_records or []) if r.get("raw") is not None]
+        view = DocView.of(doc)
+        records = view.parsed_records
         rec, source, notes = merge_records(records)
         out: dict[str, Any] = {}
-        for field in _FIELDS:
-            check = getattr(self, "check_" + field)(doc, rec.get(_RECORD_FIELD[field]))
+        checks = (self.check_victim, self.check_records_affected, self.check_data_categories, self.check_date)
+        for field, check_field in zip(_FIELDS, checks):
+            check = check_field(view, rec.get(_RECORD_FIELD[field]))
             prov = source.get(_RECORD_FIELD[field])
-            extra = [n for n in notes if f" {_RECORD_FIELD[field]} " in n]
+            extra = [n for n in notes if f" {_RECORD_FIELD[field]} " in n] if notes else None
             if prov and check["status"] != "text_only" and len(records) > 1:
                 check["note"] = (check["note"] + "; " if check["note"] else "") + f"record value from {prov}"
             if extra:
                 check["note"] = (check["note"] + "; " if check["note"] else "") + "; ".join(extra)
             out[field] = check
-        doc._.breach_reconciliation = out
+        set_value(doc, "breach_reconciliation", out)
         return doc
 
     # -- helpers ----------------------------------------------------------------------
@@ -160,20 +208,20 @@ class Reconcile(BreachComponent):
         return None
 
     # -- victim -----------------------------------------------------------------------
-    def check_victim(self, doc: Doc, record: Any) -> dict[str, Any]:
-        victims = [v for v in (doc._.breach_victims or []) if v.get("name")]
+    def check_victim(self, view: DocView, record: Any) -> dict[str, Any]:
+        victims = [v for v in view.victims if v.get("name")]
         text = victims[0]["name"] if victims else None
         if text is None and not _empty(record):
-            if self.named_in_prose(doc, str(record)):
+            if self.named_in_prose(view, str(record)):
                 return {"status": "agree", "text": record, "record": record, "value": record,
                         "note": "the text names the record's organization (no victim was recognized in it)"}
-            role = self._role_of(doc)
+            role = self._role_of(view)
             said = None
-            if role and self.named_in_prose(doc, role):
+            if role and self.named_in_prose(view, role):
                 said = f"the {role}"
             elif role:
                 acr = "".join(w[0] for w in role.split()).upper()
-                if re.search(r"\b" + re.escape(acr) + r"\b", self._prose(doc)):
+                if re.search(r"\b" + re.escape(acr) + r"\b", self._prose(view)):
                     said = f"the {acr}"
             if said:
                 return {"status": "agree", "text": said, "record": record, "value": record,
@@ -186,13 +234,13 @@ class Reconcile(BreachComponent):
             if any(n and self.same_name(n, str(record)) for n in names):
                 return {"status": "agree", "text": v["name"], "record": record, "value": v["name"],
                         "note": "same organization" if v["name"] != record else "same name"}
-        for o in doc._.breach_orgs or []:
+        for o in view.orgs:
             names = [o.get("name") or "", *(o.get("aliases") or []), o.get("text") or ""]
             if any(n and self.same_name(n, str(record)) for n in names):
                 return {"status": "agree", "text": text, "record": record, "value": text,
                         "note": f"the text also names {o.get('name')!r} ({o.get('role')}); its first victim "
                         f"is {text!r}; value from the text"}
-        if self.named_in_prose(doc, str(record)):
+        if self.named_in_prose(view, str(record)):
             return {"status": "agree", "text": text, "record": record, "value": text,
                     "note": f"the text names {record!r} too; its first victim is {text!r}; value from the text"}
         return {"status": "conflict", "text": text, "record": record, "value": text,
@@ -233,9 +281,9 @@ class Reconcile(BreachComponent):
                 return w
         return None
 
-    def _role_of(self, doc: Doc) -> str | None:
+    def _role_of(self, view: DocView) -> str | None:
         """The role noun of the record field that gave the organization ("covered entity")."""
-        for r in doc._.breach_records or []:
+        for r in view.records:
             f = r.get("fields") or {}
             if f.get("organization") and f.get("organization_field"):
                 words = [w for w in f["organization_field"].split() if w not in self.role_drop]
@@ -243,19 +291,19 @@ class Reconcile(BreachComponent):
         return None
 
     @staticmethod
-    def named_in_prose(doc: Doc, name: str) -> bool:
+    def named_in_prose(view: DocView, name: str) -> bool:
         """Whether the organization's comparison key occurs word for word in the prose."""
         key = org_key(name)
         if not key:
             return False
-        return f" {key} " in " " + org_key(Reconcile._prose(doc)) + " "
+        return f" {key} " in view.prose_key()
 
     @staticmethod
-    def _prose(doc: Doc) -> str:
+    def _prose(view: DocView) -> str:
         """The text outside the embedded records (records replaced by a line break)."""
-        text = doc_text(doc)
+        text = view.text
         parts, pos = [], 0
-        for s, e in sorted((r["start"], r["end"]) for r in (doc._.breach_records or [])):
+        for s, e in sorted((r["start"], r["end"]) for r in view.records):
             parts.append(text[pos:s])
             pos = max(pos, e)
         parts.append(text[pos:])
@@ -271,8 +319,8 @@ class Reconcile(BreachComponent):
             lo, hi = min(lo, 1 - self.round_tol), max(hi, 1 + self.round_tol)
         return lo * t <= r <= hi * t
 
-    def check_records_affected(self, doc: Doc, record: Any) -> dict[str, Any]:
-        ra = doc._.breach_records_affected or None
+    def check_records_affected(self, view: DocView, record: Any) -> dict[str, Any]:
+        ra = view.records_affected or None
         t = ra.get("value") if isinstance(ra, dict) else None
         qual = (ra.get("qualifier") if isinstance(ra, dict) else None) or "exact"
         one = self._one_side(t, record, "number affected")
@@ -286,10 +334,10 @@ class Reconcile(BreachComponent):
         return {"status": "conflict", "text": t, "record": record, "value": t, "note": note}
 
     # -- data categories --------------------------------------------------------------
-    def check_data_categories(self, doc: Doc, record: Any) -> dict[str, Any]:
+    def check_data_categories(self, view: DocView, record: Any) -> dict[str, Any]:
         text: list[str] = []
         negated: list[str] = []
-        for d in doc._.breach_data_types or []:
+        for d in view.data_types:
             cat = d.get("category")
             if not cat:
                 continue
@@ -319,22 +367,22 @@ class Reconcile(BreachComponent):
                 + neg_note + "; value from the text"}
 
     # -- dates ------------------------------------------------------------------------
-    def check_date(self, doc: Doc, record: Any) -> dict[str, Any]:
-        records = [r for r in (doc._.breach_records or []) if r.get("raw") is not None]
+    def check_date(self, view: DocView, record: Any) -> dict[str, Any]:
+        records = view.parsed_records
         role = None
         for r in records:
             if (r.get("fields") or {}).get("date") == record:
                 role = r["fields"].get("date_role")
                 break
         cands: list[dict[str, Any]] = []
-        for d in doc._.breach_dates or []:
+        for d in view.dates:
             if not d.get("value"):
                 continue
             if (d.get("role") == "publication") != (role == "publication"):
                 continue
             cands.append(d)
-        if role == "publication" and not cands and doc._.breach_published:
-            cands.append({"value": doc._.breach_published, "role": "publication", "text": None})
+        if role == "publication" and not cands and view.published:
+            cands.append({"value": view.published, "role": "publication", "text": None})
         preferred = self._preferred(cands)
         text = preferred["value"] if preferred else None
         one = self._one_side(text, record, "date")
