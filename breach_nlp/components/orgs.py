@@ -79,11 +79,14 @@ functions of a string are memoized in bounded dicts (a run's pieces, a name's fa
 gazetteer role, its normalized form; cleared when full); the portal look-ups that decide
 ``keep_and`` run only when the run's pieces depend on it; word lists compile to prefix
 trees (longest word first, as the sorted alternation); the gazetteer regex tests its
-look-behind after the first character; the descriptor regex runs only in sentences holding
-one of the document's descriptor-noun words; per sentence, the rules whose few required
-words are absent and the cue rules of a sentence without a cue are set aside once; one
-anchored alternation of the cheap reversed left rules (no word skipping) rules them out
-together; name pairs are compared only within a gazetteer role and initial.
+look-behind after the first character; the descriptor regex runs only in sentences that a
+match of "white space, descriptor noun, white space" (one pass over the text) overlaps; the text's lower-case words are
+tested word by word on demand (``_LowerWords``: the same answers as the set of all of
+them); per sentence, the rules whose few required words are absent and the cue rules of a
+sentence without a cue are set aside once; one anchored alternation of the cheap reversed
+left rules (no word skipping) rules them out together, and a second one those that skip
+words; whether a skip region meets each sentence is found in one sweep; name pairs are
+compared only within a gazetteer role and initial.
 """
 
 from __future__ import annotations
@@ -162,6 +165,10 @@ _DOTTED_CAPS = re.compile(r"(?:[A-Z]\.){2,5}")
 _ODD_NAME = re.compile(r"[A-Z0-9]|\.\w")
 _DOT_WORD = re.compile(r"\.(?<=\w\.)[A-Za-z]")  # r"\w\.[A-Za-z]" found from its "."
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]{1,40}\b")
+_LOWER_TOKEN = re.compile(r"[a-z][a-z\-]{1,40}")
+_AZ_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyz-")
+#: different words tested one by one (a search of the text each) before the whole set is built
+_LOWER_QUERIES = 24
 _SPACES = re.compile(r"\s+")
 #: a year inside a portal appositive means a clause, not a name ("1020 South Main Street" is a name)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -175,7 +182,9 @@ class Orgs(BreachComponent):
     data_files = ("orgs.json", "orgs_gazetteer.json")
     _doc_persons: set[str] = set()
     _skip: list[list[int]] = []
-    _desc_present: list[str] | None = None
+    _desc_ends: list[int] | None = None
+    _sent_touch: list[bool] | None = None
+    _desc_starts: list[int] = []
     _and_read = False
 
     # -- compile ------------------------------------------------------------------------
@@ -216,7 +225,8 @@ class Orgs(BreachComponent):
             r"(?<![\w@.])((?:[A-Za-z0-9][A-Za-z0-9\-]{0,62}\.){1,3}(?:" + tlds + r"|[a-z]{2}))(?![\w@])"
         )
         desc = _trie_alternation(rules["descriptor_nouns"]["words"])
-        self.desc_tokens = _lower_word_tokens(rules["descriptor_nouns"]["words"])
+        #: a descriptor noun between white space: the descriptor regex needs one in its sentence
+        self.desc_gate_re = re.compile(r"\s(?:" + desc + r")\s")
         self.desc_re = re.compile(
             r"\b(?:the|a|an)\s+(?:[\w’'\-]{1,30}\s+){0,5}?(?:" + desc + r")\s+[\"“‘]?"
             r"([\w][\w.&$+\-]{0,40})"
@@ -255,6 +265,8 @@ class Orgs(BreachComponent):
         self.right_pats: list[tuple[str, float, bool, str, re.Pattern[str], bool, Any, Any]] = []
         gate_fwd: list[re.Pattern[str]] = []  # see left_gate below
         gated: set[str] = set()
+        gate2_fwd: list[re.Pattern[str]] = []  # see left_gate2 below
+        gated2: set[str] = set()
         for p in rules["roles"]["patterns"]:
             flags = 0 if p.get("flags") == "case-sensitive" else re.IGNORECASE
             # case-insensitive rules run as lower-case patterns on lower-cased windows:
@@ -270,6 +282,9 @@ class Orgs(BreachComponent):
                     if pf is None and flags != 0 and not _skips_words(rx):
                         gate_fwd.append(rx)
                         gated.add(p["id"])
+                    elif pf is None and flags != 0:
+                        gate2_fwd.append(rx)
+                        gated2.add(p["id"])
                     rx = rev
             item = (p["role"], float(p["weight"]), bool(p.get("cue")), p["id"], rx, flags != 0, pf, rev)
             if p["id"] == "hhs_ce_before":
@@ -288,6 +303,12 @@ class Orgs(BreachComponent):
         if self.left_gate is None:
             gated.clear()
         self.left_gated_ids = frozenset(gated)
+        # the same for those that skip words (their alternation fails a little faster than
+        # they do one by one, and most windows fail it: the loop then runs without them)
+        self.left_gate2 = _reversed_gate(gate2_fwd) if len(gate2_fwd) > 1 else None
+        if self.left_gate2 is None:
+            gated2.clear()
+        self.left_gated2_ids = frozenset(gated2)
         # the literals of the rules' prefilter tuples (lower-case rules: in the lower-cased
         # sentence; the others: in the sentence) and the rule lists per (cue, literals found)
         pfs = [(p[6], p[5]) for p in self.left_pats + self.right_pats if type(p[6]) is tuple]
@@ -539,13 +560,20 @@ class Orgs(BreachComponent):
             sents = [[0, len(text)]] if text.strip() else []
         if not sents:
             return doc
-        lower_words = set(_LOWER_WORD.findall(text)) if len(text) < 2_000_000 else set()
+        big = len(text) >= 2_000_000
+        #: the text's lower-case words (``_LOWER_WORD``), tested word by word on demand
+        lower_words: Any = _LowerWords(text) if not big else set()
         self._doc_persons: set[str] = set()  # names seen after a title, per document
         self._skip = doc._.breach_skip or []  # read once: a doc._ read is slow
-        #: the descriptor nouns' words found in the document (None: no such test)
-        self._desc_present = (
-            None if self.desc_tokens is None or len(text) >= 2_000_000 else sorted(self.desc_tokens & lower_words)
-        )
+        #: per sentence: does a skip region meet it (one sweep; None: ask ``touches``)
+        self._sent_touch = _touching(self._skip, sents) if self._skip else None
+        #: the spans of the descriptor gate's matches (None: no gate)
+        if big:
+            self._desc_ends = None
+        else:
+            spans = [m.span() for m in self.desc_gate_re.finditer(text)]
+            self._desc_starts = [a for a, _ in spans]
+            self._desc_ends = [b for _, b in spans]
         mentions: list[dict[str, Any]] = []
         links: list[tuple[int, int]] = []
         for si, (ss, se) in enumerate(sents):
@@ -582,9 +610,8 @@ class Orgs(BreachComponent):
             name = self._norm_cache[raw] = _SPACES.sub(" ", raw).strip()
         if not name or len(name) > 120:
             return None
-        m = {"start": s, "end": e, "name": name, "sent": si, "ev": set(), "scores": {}, "sep": False}
-        if evidence:
-            m["ev"].add(evidence)
+        ev = {evidence} if evidence else set()
+        m = {"start": s, "end": e, "name": name, "sent": si, "ev": ev, "scores": {}, "sep": False}
         mentions.append(m)
         return m
 
@@ -603,19 +630,20 @@ class Orgs(BreachComponent):
         titleish: bool | None = None  # computed on first need
         allcaps = sent.upper() == sent and any(c.isalpha() for c in sent) and len(sent.split()) >= 3
         skip = self._skip
-        if skip and not touches(skip, ss, se):
+        if skip and not (self._sent_touch[si] if self._sent_touch is not None else touches(skip, ss, se)):
             skip = []  # no skip region meets the sentence: none meets a part of it
         n_before = len(mentions)
         if not allcaps:
             first_word = se - len(sent.lstrip(" \t\"“‘'(["))
+            run_cache = self._run_cache
             for rm in self.name_re.finditer(text, ss, se):
                 rs, r_e = rm.span()
                 run = rm.group()
                 at_start = rs <= first_word  # only quotes/brackets before it
                 # the portal wording (keep_and) changes the pieces of few runs: test it only then
-                hit = self._clean_memo(run, False, at_start)
+                hit = run_cache.get((run, False, at_start)) or self._clean_memo(run, False, at_start)
                 hit_and = self._clean_memo(run, True, at_start) if hit[2] else hit
-                if hit[:2] != hit_and[:2] and (
+                if hit_and is not hit and hit[:2] != hit_and[:2] and (
                     # the portal rule needs a comma: test that first
                     text.find(",", max(ss, rs - 60), rs) >= 0
                     and self.hhs_left.search(text, max(ss, rs - 60), rs)
@@ -635,9 +663,13 @@ class Orgs(BreachComponent):
                     if titleish is None:
                         words = sent.split()
                         titleish = len(words) >= 4 and sum(map(str.isupper, map(_FIRST, words))) >= 0.7 * len(words)
+                    if not titleish:  # (_title_split keeps the whole range)
+                        self._candidate(text, s, e, si, ss, lower_words, mentions, links)
+                        continue
                     for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
                         self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
-        portal = [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)]
+        # (the appositive holds "),": test that first)
+        portal = [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)] if ")," in sent else []
         # the opening needs "covered entity" or "business associate": test the words first
         om = _HHS_OPENING.match(text, ss, se) if ("covered" in sent or "business" in sent) else None
         if om:
@@ -668,14 +700,14 @@ class Orgs(BreachComponent):
         for gm in self.gaz_re.finditer(text, ss, se):
             if not any(x["start"] <= gm.start() < x["end"] for x in mentions[n_before:]):
                 self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer")
-        # a descriptor noun stands between spaces: it is then one of the document's
-        # lower-case words (desc_present: those of them in the document), and in the sentence
-        desc_present = self._desc_present
-        descs = (
-            self.desc_re.finditer(text, ss, se)
-            if desc_present is None or any(map(sent.__contains__, desc_present))
-            else ()
-        )
+        # a descriptor noun stands between white space inside the sentence: then a match of
+        # the gate (one pass over the text, before the sentences) overlaps the sentence
+        desc_ends = self._desc_ends
+        if desc_ends is None:
+            descs: Any = self.desc_re.finditer(text, ss, se)
+        else:
+            j = bisect_right(desc_ends, ss)
+            descs = self.desc_re.finditer(text, ss, se) if j < len(desc_ends) and self._desc_starts[j] < se else ()
         for dm in descs:
             s, e = dm.span(1)
             name = dm.group(1).rstrip(_TRAIL)
@@ -808,11 +840,17 @@ class Orgs(BreachComponent):
         # sentence-initial ordinary word ("Hackers stole ...")
         if single_key is not None and s == ss and (single_key in lower_words or name.endswith("ly")):
             return
-        if phrase_keys is not None and all(k in lower_words for k in phrase_keys):
+        if phrase_keys is not None and all(map(lower_words.__contains__, phrase_keys)):
             return  # a capitalised common phrase ("Emergency Room", "Business Associate")
         left = text[max(ss, s - 40) : s]
+        rev = self.title_rev  # (``_title_before(left)`` inline)
+        if rev is None:
+            titled = self.title_re.search(left) is not None
+        else:
+            x = left[::-1]
+            titled = rev.match(x) is not None or (x[:1] == "\n" and rev.match(x[1:]) is not None)
         if (
-            self._title_before(left)
+            titled
             and not re.search(r"(?:CE|BA)\),\s*(?:Dr\.?\s+)?$", left)
             and not self.hhs_right.match(text, e, min(len(text), e + 80))
         ):
@@ -850,7 +888,7 @@ class Orgs(BreachComponent):
         info = cue_cache.get(m["sent"])
         if info is None:
             info = cue_cache[m["sent"]] = self._sentence_rules(text[ss:se])
-        cue, left_open, left_closed, right_pats = info
+        cue, _left_open, left_lists, right_pats = info
         scores: dict[str, float] = {}
         hits: list[str] = []
         lefts = [left]
@@ -873,6 +911,8 @@ class Orgs(BreachComponent):
         x = low[::-1]
         g = self.left_gate
         gate_open = g is None or g.match(x) or (x[:1] == "\n" and g.match(x[1:]))
+        g2 = self.left_gate2
+        gate2_open = g2 is None or g2.match(x) or (x[:1] == "\n" and g2.match(x[1:]))
         if len(lefts) == 1:
             lefts_lc = [low]
             revs_lc = [x]
@@ -880,12 +920,14 @@ class Orgs(BreachComponent):
             low2 = lefts[1].lower()
             lefts_lc = [low, low2]
             revs_lc = [x, low2[::-1]]
+            x = revs_lc[1]
             if not gate_open:
-                x = revs_lc[1]
                 gate_open = g.match(x) or (x[:1] == "\n" and g.match(x[1:]))
+            if not gate2_open:
+                gate2_open = g2.match(x) or (x[:1] == "\n" and g2.match(x[1:]))
         rights_lc = [right.lower()] if len(rights) == 1 else [right.lower(), rights[1].lower()]
         revs = None
-        pats = left_open if gate_open else left_closed
+        pats = left_lists[(1 if gate_open else 0) + (2 if gate2_open else 0)]
         # ``$`` also matches before a final newline: the reversed windows without it
         x0 = revs_lc[0]
         xn0 = x0[1:] if x0[:1] == "\n" else None
@@ -968,8 +1010,8 @@ class Orgs(BreachComponent):
             m["ev"].add("context")
 
     def _sentence_rules(self, sent: str) -> tuple[bool, list[Any], list[Any], list[Any]]:
-        """Per sentence: (breach cue, the left rules to try when the left gate opens, those
-        to try when it does not, the right rules to try). A rule whose few required words
+        """Per sentence: (breach cue, the left rules to try, those lists by the left gates
+        (index: left gate open + 2 * left_gate2 open), the right rules to try). A rule whose few required words
         (its prefilter tuple) are nowhere in the sentence cannot match a window of it;
         rules that need a cue are dropped without one. The rules keep their order."""
         low = sent.lower()
@@ -988,11 +1030,18 @@ class Orgs(BreachComponent):
                 return any((lit if item[5] else (lit,)) in present for lit in pf)
 
             left_open = [p for p in (self.left_pats if cue else self.left_pats_nocue) if possible(p)]
-            left_closed = [p for p in left_open if p[3] not in self.left_gated_ids]
+            # by (left gate open) + 2 * (left_gate2 open): the rules a closed gate rules out go
+            g1, g2 = self.left_gated_ids, self.left_gated2_ids
+            left_lists = (
+                [p for p in left_open if p[3] not in g1 and p[3] not in g2],
+                [p for p in left_open if p[3] not in g2],
+                [p for p in left_open if p[3] not in g1],
+                left_open,
+            )
             right = [p for p in self.right_pats if (cue or not p[2]) and possible(p)]
             if len(self._rule_lists) > 4096:
                 self._rule_lists.clear()
-            hit = self._rule_lists[key] = (cue, left_open, left_closed, right)
+            hit = self._rule_lists[key] = (cue, left_open, left_lists, right)
         return hit
 
     def _share_in_lists(self, text: str, mentions: list[dict[str, Any]]) -> None:
@@ -1098,10 +1147,14 @@ class Orgs(BreachComponent):
         for i in range(len(mentions)):
             clusters.setdefault(find(i), []).append(i)
         orgs: list[dict[str, Any]] = []
+        strong_ids, ce_ids, ba_ids = self.strong_ids, self.ce_slot_ids, self.ba_slot_ids
         for members in clusters.values():
-            ev: set[str] = set()
-            for i in members:
-                ev |= ev_by_key.get(keys[i], set())
+            if len(members) == 1:
+                ev = ev_by_key[keys[members[0]]]  # (only read below: no copy)
+            else:
+                ev = set()
+                for i in members:
+                    ev |= ev_by_key[keys[i]]  # (every mention's key is in it)
             if not ev:
                 continue
             ms = [mentions[i] for i in members]
@@ -1125,7 +1178,7 @@ class Orgs(BreachComponent):
                     fixed = g
                 else:
                     if g in ("source", "researcher", "vendor") and any(
-                        not m["sep"] and self.strong_ids & set(m.get("hits", ())) for m in ms
+                        not m["sep"] and not strong_ids.isdisjoint(m.get("hits", ())) for m in ms
                     ) and not any("software_in_use" in m.get("hits", ()) for m in ms):
                         prior /= 2  # "Mashable suffered a data breach": a listed outlet breached itself
                     scores[g] = scores.get(g, 0.0) + prior
@@ -1162,13 +1215,13 @@ class Orgs(BreachComponent):
                     "fixed": fixed,
                     "cue_sent": any(m.get("cue") for m in ms),
                     "sep_only": all(m["sep"] for m in ms if m.get("cue")),
-                    "strong": any(not m["sep"] and self.strong_ids & set(m.get("hits", ())) for m in ms),
+                    "strong": any(not m["sep"] and not strong_ids.isdisjoint(m.get("hits", ())) for m in ms),
                     "claimed": claimed,
                     # a news source, security firm or vendor list names it
                     "listed": bool({"source", "researcher", "vendor"} & set(gaz_roles)),
                     "ends": [m["end"] for m in ms],
-                    "ce_slot": any(not m["sep"] and self.ce_slot_ids & set(m.get("hits", ())) for m in ms),
-                    "ba_slot": any(not m["sep"] and self.ba_slot_ids & set(m.get("hits", ())) for m in ms),
+                    "ce_slot": any(not m["sep"] and not ce_ids.isdisjoint(m.get("hits", ())) for m in ms),
+                    "ba_slot": any(not m["sep"] and not ba_ids.isdisjoint(m.get("hits", ())) for m in ms),
                 }
             )
         if not orgs:
@@ -1287,6 +1340,8 @@ class Orgs(BreachComponent):
         """The best display name: the longest name ending in an organization head or legal
         suffix, else the most frequent non-acronym name (ties: the longer, the earlier)."""
         names = [m["name"] for m in ms]
+        if names.count(names[0]) == len(names):
+            return names[0]  # one name (what the rules below choose then)
         first: dict[str, int] = {}
         for i, n in enumerate(names):
             first.setdefault(n, i)
@@ -1306,17 +1361,72 @@ class Orgs(BreachComponent):
         return max(plain, key=lambda n: (counts[n], len(n), -first[n]))
 
 
-def _lower_word_tokens(words: Any) -> frozenset[str] | None:
-    """For words that each stand between white space in the text, the ``_LOWER_WORD``
-    match each one starts (its leading run of small letters and hyphens), or None when
-    some word does not start such a match of its own."""
-    out = set()
-    for w in words:
-        m = re.match(r"[a-z][a-z\-]{1,40}", w)
-        if m is None or not m.group()[-1].isalpha() or (m.end() < len(w) and re.match(r"\w", w[m.end()])):
-            return None  # (a token ending in a hyphen or running into other letters)
-        out.add(m.group())
-    return frozenset(out)
+class _LowerWords:
+    """``w in set(_LOWER_WORD.findall(text))`` without building the set. A word is one of
+    the text's lower-case words when ``_LOWER_WORD`` matches exactly it at one of its
+    occurrences that the scan for matches reaches. A match holds only small letters and
+    hyphens and starts at a word boundary: only an occurrence right after a hyphen can lie inside an
+    earlier match, and only one from the same run of letters and hyphens; then the scan is
+    replayed from the start of that run (a run longer than 64 characters, or more than
+    ``_LOWER_QUERIES`` different words, build the set: the cost stays linear in the text)."""
+
+    __slots__ = ("text", "full", "memo")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.full: set[str] | None = None
+        self.memo: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if self.full is not None:
+            return word in self.full
+        hit = self.memo.get(word)  # type: ignore[call-overload]
+        if hit is None:
+            if len(self.memo) >= _LOWER_QUERIES:
+                return word in self._build()
+            hit = self.memo[word] = self._test(word)  # type: ignore[index]
+        return hit
+
+    def _build(self) -> set[str]:
+        self.full = set(_LOWER_WORD.findall(self.text))
+        return self.full
+
+    def _test(self, word: Any) -> bool:
+        if type(word) is not str or not _LOWER_TOKEN.fullmatch(word):
+            return False  # every match is 2-41 small letters and hyphens, a letter first
+        text = self.text
+        n = len(word)
+        after_hyphen: list[int] = []
+        p = text.find(word)
+        while p >= 0:
+            if p and text[p - 1] == "-":
+                after_hyphen.append(p)
+            else:  # no match runs across p: the scan tries p (``\b`` sees the character before it)
+                m = _LOWER_WORD.match(text, p)
+                if m is not None and m.end() == p + n:
+                    return True
+            p = text.find(word, p + 1)
+        for p in after_hyphen:
+            r0 = p - 1  # the start of the run of small letters and hyphens before p
+            lim = max(0, p - 64)
+            while r0 > lim and text[r0 - 1] in _AZ_HYPHEN:
+                r0 -= 1
+            if r0 == lim and r0 and text[r0 - 1] in _AZ_HYPHEN:
+                return word in self._build()
+            # the matches from the run's start (no earlier match reaches into the run; those
+            # that start before p end before p + 42: the end bound changes none of them)
+            inside = False
+            for m in _LOWER_WORD.finditer(text, r0, p + 42):
+                if m.start() >= p:
+                    break
+                if m.end() > p:
+                    inside = True
+                    break
+            if not inside:
+                m = _LOWER_WORD.match(text, p)
+                if m is not None and m.end() == p + n:
+                    return True
+        return False
 
 
 def _trie_alternation(words: Any, guard: Any = None) -> str:
@@ -1552,6 +1662,33 @@ def _lower_pattern(pattern: str) -> re.Pattern[str]:
     """Compile a case-insensitive rule as a lower-case pattern (for lower-cased text): literal
     capitals become small letters; escapes such as ``\\W`` and ``\\S`` are kept."""
     return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern))
+
+
+def _touching(skip: Any, sents: Any) -> list[bool] | None:
+    """``[touches(skip, ss, se) for ss, se in sents]`` in one sweep, for sorted disjoint
+    non-empty skip ranges and sentences sorted by start (else None). For such ranges
+    ``touches`` tells whether one of them meets ``[ss, se)``: the first range that ends
+    after ``ss`` starts before ``se``."""
+    prev = None
+    for a, b in skip:
+        if not a < b or prev is not None and prev > a:
+            return None
+        prev = b
+    prev = None
+    for ss, _se in sents:
+        if prev is not None and prev > ss:
+            return None
+        prev = ss
+    out: list[bool] = []
+    j, n = 0, len(skip)
+    for ss, se in sents:
+        if se - ss <= 1:
+            out.append(touches(skip, ss, se))
+            continue
+        while j < n and skip[j][1] <= ss:
+            j += 1
+        out.append(j < n and skip[j][0] < se)
+    return out
 
 
 def _sent_of(sents: list[list[int]], pos: int) -> int:
