@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 try:  # the parser behind ``re`` (Python 3.11+); without it, no gates (never wrong)
     from re import _constants as _C
@@ -435,3 +435,42 @@ class WordStartRegex:
                 return
             yield WordHit(m)
             pos = m.end() - 1
+
+
+def trie_alternation(words: Iterable[str], guard: Any = None, atom: Callable[[str], str] = re.escape) -> str:
+    """The alternation of the literal ``words`` as a prefix tree ("" when there are none).
+    ``atom(ch)`` is the regex of one character (default: the escaped character).
+    At any position it tries the words that match longest first, as ``|`` over the words
+    sorted by length does, but costs one branch per character instead of one test per word.
+
+    >>> trie_alternation(["forum", "form", "forums", "site"])
+    '(?:for(?:m|um(?:s)?)|site)'
+    """
+    root: dict[str, Any] = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        # single-child chains collapse into one literal run
+        alts = []
+        for ch in sorted(k for k in node if k):
+            lit, sub = atom(ch), node[ch]
+            while len(sub) == 1 and "" not in sub:
+                (ch2, sub), = sub.items()
+                lit += atom(ch2)
+            alts.append(lit + build(sub))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here: tried after every longer word
+            return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    if guard is not None and root:
+        # ``guard(ch)``: an assertion placed right after the first character ``ch`` (a
+        # look-behind there lets the search skip to the possible first characters)
+        return "(?:" + "|".join(atom(ch) + guard(ch) + build(root[ch]) for ch in sorted(root)) + ")"
+    return build(root)

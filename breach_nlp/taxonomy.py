@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .settings import PATTERNS_DIR
+from .regexgate import trie_alternation
 
 TAXONOMY_FILE = "taxonomy.json"
 
@@ -150,27 +151,6 @@ def _boundary_class() -> str:
         for m in re.finditer(r"[^\w]+", bmp)
     )
     return r"[\x00-\x2c\x3a-\x3f\x5b-\x5e\x60\x7b-\x7f" + runs + r"\U00010000-\U0010ffff]"
-
-
-def _trie_regex(strings: Iterable[str]) -> str:
-    trie: dict = {}
-    for s in strings:
-        node = trie
-        for c in s:
-            node = node.setdefault(c, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        alts = [_char_atom(c) + emit(sub) for c, sub in sorted(node.items()) if c != ""]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
 
 
 #: Separators between two items of a list of data types (used for weak forms).
@@ -384,7 +364,7 @@ def build_lexicon(taxonomy: dict, cues: dict | None = None) -> Lexicon:
     for f in taxonomy.get("stop", []):
         for v in _variants(f, frozenset(), plural=True):
             index[v] = None
-    body = _trie_regex(sorted(index))
+    body = trie_alternation(sorted(index), atom=_char_atom)
     regex = re.compile(r"(?<![\w@./\-])" + body + r"(?![\w@]|['\u2019]s\b|-\w)", re.IGNORECASE)
     # same matches on " " + text.lower() (see Lexicon._spans); the left boundary is consumed
     # (the class of ranges is tested faster than a category; non-ASCII word characters

@@ -581,11 +581,11 @@ SPEED_SENTENCES = [
 def test_trie_alternation_tries_longest_first() -> None:
     import re
 
-    from breach_nlp.components.orgs import _trie_alternation
+    from breach_nlp.regexgate import trie_alternation
 
     words = ["web", "web site", "site", "forum", "forums", "for", "a", "ab", "abc", "co-op", "co-operative"]
     plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    trie = _trie_alternation(words)
+    trie = trie_alternation(words)
     texts = [t for _, t in SPEED_SENTENCES] + ["abc ab a forums forum for web site web sites co-operative co-op x"]
     for tail in (r"", r"\s+(\w+)", r"(?![\w$])", r"s\b"):
         a, b = re.compile("(?:" + plain + ")" + tail), re.compile("(?:" + trie + ")" + tail)

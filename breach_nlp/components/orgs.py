@@ -110,6 +110,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..orgnames import _split_dba, org_key, same_org
+from ..regexgate import trie_alternation
 from ..textspans import doc_text, is_skipped, touches
 from .base import BreachComponent
 
@@ -217,14 +218,14 @@ class Orgs(BreachComponent):
         tld_words = rules["tlds"]["words"]
         # (the list is regex text: a prefix tree only when every entry is a plain word)
         tlds = (
-            _trie_alternation(tld_words)
+            trie_alternation(tld_words)
             if all(re.fullmatch(r"[a-z0-9]+", w) for w in tld_words)
             else "|".join(sorted(tld_words, key=len, reverse=True))
         )
         self.domain_re = re.compile(
             r"(?<![\w@.])((?:[A-Za-z0-9][A-Za-z0-9\-]{0,62}\.){1,3}(?:" + tlds + r"|[a-z]{2}))(?![\w@])"
         )
-        desc = _trie_alternation(rules["descriptor_nouns"]["words"])
+        desc = trie_alternation(rules["descriptor_nouns"]["words"])
         #: a descriptor noun between white space: the descriptor regex needs one in its sentence
         self.desc_gate_re = re.compile(r"\s(?:" + desc + r")\s")
         self.desc_re = re.compile(
@@ -357,7 +358,7 @@ class Orgs(BreachComponent):
         names = self._gazetteer_odd_names(gaz)
         # ``(?<![\w$])`` before the name, tested after its first character: the same
         # matches, found faster (the search skips to the names' first characters)
-        alts = _trie_alternation(names, guard=lambda ch: r"(?<![\w$]" + re.escape(ch) + ")")
+        alts = trie_alternation(names, guard=lambda ch: r"(?<![\w$]" + re.escape(ch) + ")")
         return re.compile(r"(?:" + (alts or "(?!)") + r")(?![\w$])")
 
     def _gazetteer_odd_names(self, gaz: dict[str, Any]) -> list[str]:
@@ -1427,44 +1428,6 @@ class _LowerWords:
                 if m is not None and m.end() == p + n:
                     return True
         return False
-
-
-def _trie_alternation(words: Any, guard: Any = None) -> str:
-    """The alternation of the literal ``words`` as a prefix tree ("" when there are none).
-    At any position it tries the words that match longest first, as ``|`` over the words
-    sorted by length does, but costs one branch per character instead of one test per word.
-
-    >>> _trie_alternation(["forum", "form", "forums", "site"])
-    '(?:for(?:m|um(?:s)?)|site)'
-    """
-    root: dict[str, Any] = {}
-    for w in set(words):
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        # single-child chains collapse into one literal run
-        alts = []
-        for ch in sorted(k for k in node if k):
-            lit, sub = re.escape(ch), node[ch]
-            while len(sub) == 1 and "" not in sub:
-                (ch2, sub), = sub.items()
-                lit += re.escape(ch2)
-            alts.append(lit + build(sub))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:  # a word ends here: tried after every longer word
-            return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
-        return body
-
-    if guard is not None and root:
-        # ``guard(ch)``: an assertion placed right after the first character ``ch`` (a
-        # look-behind there lets the search skip to the possible first characters)
-        return "(?:" + "|".join(re.escape(ch) + guard(ch) + build(root[ch]) for ch in sorted(root)) + ")"
-    return build(root)
 
 
 def _required(items: Any) -> set[str] | None:
