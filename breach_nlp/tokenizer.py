@@ -7,13 +7,6 @@ the chunk each time, so one whitespace-free chunk of length L costs O(L²): 4,00
 text between runs and each piece with spaCy's tokenizer, and joins the tokens into one Doc
 whose text is exactly the input (offsets unchanged). Text without such runs goes straight
 to spaCy's tokenizer, so ordinary pages tokenize exactly as before.
-
-spaCy's tokenizer also slows down per character on very long texts (about 1.3x per
-character on a 1 MB article against a 5 KB one, on this project's machines). A text longer
-than ``CHUNK_AT`` characters is therefore tokenized in blocks of about ``BLOCK`` characters,
-each ending after a paragraph break (else a line break, else a space), and the blocks are
-joined with ``Doc.from_docs``: the text is exactly the input, the time per character that
-of a short page. Only whitespace tokens at block ends can differ from one whole-text call.
 """
 
 from __future__ import annotations
@@ -29,8 +22,6 @@ from .textspans import TEXT_KEY
 
 LONG_RUN = 64
 PIECE = 32
-CHUNK_AT = 100_000
-BLOCK = 20_000
 _LONG = re.compile(r"\S{%d,}" % LONG_RUN)
 #: Does the text have a run of ``LONG_RUN`` non-space characters? One ``match`` that walks
 #: word by word (possessive, so it never backtracks into earlier words): about 3x faster
@@ -45,14 +36,6 @@ class SafeTokenizer:
         self.inner = inner
 
     def __call__(self, text: str) -> Doc:
-        if len(text) > CHUNK_AT:
-            doc = Doc.from_docs([self._tokenize(block) for block in _blocks(text)], ensure_whitespace=False)
-        else:
-            doc = self._tokenize(text)
-        doc.user_data[TEXT_KEY] = text  # doc.text re-joins every token on each read
-        return doc
-
-    def _tokenize(self, text: str) -> Doc:
         if _HAS_LONG.match(text) is None:
             doc = self.inner(text)
         else:
@@ -63,6 +46,7 @@ class SafeTokenizer:
                     words.append(tok.text)
                     spaces.append(bool(tok.whitespace_))
             doc = Doc(self.inner.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text  # doc.text re-joins every token on each read
         return doc
 
     @staticmethod
@@ -99,28 +83,6 @@ class SafeTokenizer:
         if name == "inner":
             raise AttributeError(name)
         return getattr(self.inner, name)
-
-
-def _blocks(text: str, size: int | None = None) -> Iterator[str]:
-    """``text`` in consecutive blocks of at least ``size`` characters (the last may be
-    shorter), each ending after a paragraph break, else a line break, else a space, found
-    within the next ``size`` characters; else cut at ``size``."""
-    size = size or BLOCK
-    i, n = 0, len(text)
-    while i < n:
-        lo, hi = i + size, min(n, i + 2 * size)
-        if hi >= n:
-            yield text[i:]
-            return
-        for sep in ("\n\n", "\n", " "):
-            j = text.find(sep, lo, hi)
-            if j >= 0:
-                j += len(sep)
-                break
-        else:
-            j = lo
-        yield text[i:j]
-        i = j
 
 
 @registry.tokenizers("breach_nlp.SafeTokenizer.v1")
