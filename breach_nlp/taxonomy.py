@@ -181,7 +181,9 @@ class Lexicon:
     """Compiled taxonomy: one regex over every form (a trie, so matching is fast)."""
 
     index: dict[str, Entry | None]  # None marks a stop form
-    regex: re.Pattern
+    #: Source of ``regex``: every form, case-insensitive, over the original text. Compiled on
+    #: first use (a large trie takes a tenth of a second; ``fast`` serves ordinary text).
+    regex_source: str
     count_before: re.Pattern | None = None
     not_followed_by: re.Pattern | None = None
     version: str = ""
@@ -192,6 +194,10 @@ class Lexicon:
     #: Source of ``fast`` as first written (compiled on first need, see ``_spans``): the
     #: boundary class with a lookbehind that refuses every word character.
     fast_exact: str | None = None
+
+    @property
+    def regex(self) -> re.Pattern:
+        return _compile(self.regex_source, re.IGNORECASE)
 
     # -- raw scanning -------------------------------------------------------------------
     def scan(self, text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[tuple[int, int, Entry]]:
@@ -365,7 +371,7 @@ def build_lexicon(taxonomy: dict, cues: dict | None = None) -> Lexicon:
         for v in _variants(f, frozenset(), plural=True):
             index[v] = None
     body = trie_alternation(sorted(index), atom=_char_atom)
-    regex = re.compile(r"(?<![\w@./\-])" + body + r"(?![\w@]|['\u2019]s\b|-\w)", re.IGNORECASE)
+    regex = r"(?<![\w@./\-])" + body + r"(?![\w@]|['\u2019]s\b|-\w)"
     # same matches on " " + text.lower() (see Lexicon._spans); the left boundary is consumed
     # (the class of ranges is tested faster than a category; non-ASCII word characters
     # it lets through are refused by the lookbehind on the consumed character)
@@ -381,7 +387,7 @@ def build_lexicon(taxonomy: dict, cues: dict | None = None) -> Lexicon:
             cb = re.compile(cues["count_before"], re.IGNORECASE)
         if cues.get("not_followed_by"):
             nf = re.compile(cues["not_followed_by"], re.IGNORECASE)
-    return Lexicon(index=index, regex=regex, count_before=cb, not_followed_by=nf,
+    return Lexicon(index=index, regex_source=regex, count_before=cb, not_followed_by=nf,
                    version=str(taxonomy.get("version", "")), fast=fast,
                    fast_exact=fast_exact)
 
