@@ -1375,3 +1375,25 @@ def test_sentence_touch_sweep_is_touches() -> None:
     assert _touching([[5, 9], [1, 3]], [[0, 4]]) is None
     assert _touching([[1, 6], [5, 9]], [[0, 4]]) is None
     assert _touching([[1, 3]], [[5, 9], [0, 4]]) is None
+
+
+# (id, text, names that must be organizations, names that must not)
+COORDINATIONS = [
+    # CASIE 1990: both names stand alone elsewhere in the text: two organizations
+    ("casie-both-named-alone",
+     "Netflix said an episode leaked. The company in question, Larson Studios, does audio post-production "
+     "work. Netflix and Larson Studios are (were) being extorted, they were not infected with ransomware.",
+     ["Netflix", "Larson Studios"], ["Netflix and Larson Studios"]),
+    # HHS: one hospital whose name has "and" (no part named alone)
+    ("hhs-one-name-with-and",
+     "The covered entity (CE), Brigham and Women’s Hospital, reported that graphs posted to the Internet "
+     "contained a link that could expose the protected health information (PHI) of 987 individuals.",
+     ["Brigham and Women’s Hospital"], ["Brigham"]),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", [c[1:] for c in COORDINATIONS], ids=[c[0] for c in COORDINATIONS])
+def test_coordinated_names_split_only_when_each_stands_alone(nlp, text: str, present: list[str], absent: list[str]) -> None:
+    _, orgs = run(nlp, text)
+    names = {o["name"] for o in orgs}
+    assert set(present) <= names and not set(absent) & names, orgs

@@ -160,6 +160,8 @@ _NOT_NAME = re.compile(r"['’](?:ve|re|ll|d|m|t)\b|^\d+(?:st|nd|rd|th)\b|^W-?2s
 _LIST_GAP = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)(?:the\s+)?")
 _STATE_AFTER = re.compile(r"^,\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2})(?=[\s,.;:)]|$)")
 _NONSPACE = re.compile(r"\S+")
+#: the two names of "X and Y" (one "and"; the spaces around it may be any white space)
+_AND_PARTS = re.compile(r"\s*(\S(?:[^\n]*?\S)?)\s+and\s+(\S(?:[^\n]*?\S)?)\s*")
 _CLAUSE_VERB = re.compile(r"\b(?:is|was|were|are|has|had|have|been|[a-z]{2,20}ed)\b")
 _TOWN_BEFORE = re.compile(r"[A-Z][a-z]{2,20},[ \u00a0]\Z")
 _DOTTED_CAPS = re.compile(r"(?:[A-Z]\.){2,5}")
@@ -593,12 +595,38 @@ class Orgs(BreachComponent):
         mentions = _dedupe(mentions, kept_for)
         if kept_for and links:  # a link to a dropped duplicate goes to the mention kept for it
             links = [(kept_for.get(a, a), kept_for.get(b, b)) for a, b in links]
+        mentions = self._split_coordinations(text, mentions)
         cue_cache: dict[int, bool] = {}
         for m in mentions:
             self._score(text, sents, m, cue_cache)
         self._share_in_lists(text, mentions)
         self._resolve(doc, text, sents, mentions, links)
         return doc
+
+    def _split_coordinations(self, text: str, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"X and Y" kept whole (its run ends in a head: "Netflix and Larson Studios") is two
+        organizations when the text also names each of X and Y alone (CASIE 1990: "The company
+        in question, Larson Studios"); "Brigham and Women’s Hospital" stays one."""
+        coordinated = [m for m in mentions if " and " in m["name"] and "," not in m["name"]]
+        if not coordinated:
+            return mentions
+        alone = {m["name"] for m in mentions if " and " not in m["name"]}
+        out: list[dict[str, Any]] = []
+        for m in mentions:
+            name = m["name"]
+            left, sep, right = name.partition(" and ")
+            if not sep or "," in name or " and " in right or left not in alone or right not in alone:
+                out.append(m)
+                continue
+            cm = _AND_PARTS.fullmatch(text, m["start"], m["end"])
+            if cm is None:
+                out.append(m)
+                continue
+            for g in (1, 2):
+                part = self._add(out, text, cm.start(g), cm.end(g), m["sent"], None)
+                if part is not None:
+                    part["ev"] = set(m["ev"])
+        return out
 
     def _add(
         self, mentions: list[dict[str, Any]], text: str, s: int, e: int, si: int, evidence: str | None
