@@ -160,8 +160,8 @@ _NOT_NAME = re.compile(r"['’](?:ve|re|ll|d|m|t)\b|^\d+(?:st|nd|rd|th)\b|^W-?2s
 _LIST_GAP = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)(?:the\s+)?")
 _STATE_AFTER = re.compile(r"^,\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2})(?=[\s,.;:)]|$)")
 _NONSPACE = re.compile(r"\S+")
-#: the two names of "X and Y" (one "and"; the spaces around it may be any white space)
-_AND_PARTS = re.compile(r"\s*(\S(?:[^\n]*?\S)?)\s+and\s+(\S(?:[^\n]*?\S)?)\s*")
+#: the "and" between the two names of "X and Y" (any white space around it)
+_AND_SEP = re.compile(r"(?<!\s)\s+and\s+")  # starts at the first space of a run: linear
 _CLAUSE_VERB = re.compile(r"\b(?:is|was|were|are|has|had|have|been|[a-z]{2,20}ed)\b")
 _TOWN_BEFORE = re.compile(r"[A-Z][a-z]{2,20},[ \u00a0]\Z")
 _DOTTED_CAPS = re.compile(r"(?:[A-Z]\.){2,5}")
@@ -618,12 +618,15 @@ class Orgs(BreachComponent):
             if not sep or "," in name or " and " in right or left not in alone or right not in alone:
                 out.append(m)
                 continue
-            cm = _AND_PARTS.fullmatch(text, m["start"], m["end"])
-            if cm is None:
+            seps = list(_AND_SEP.finditer(text, m["start"], m["end"]))
+            if len(seps) != 1:
                 out.append(m)
                 continue
-            for g in (1, 2):
-                part = self._add(out, text, cm.start(g), cm.end(g), m["sent"], None)
+            for a, b in ((m["start"], seps[0].start()), (seps[0].end(), m["end"])):
+                raw = text[a:b]
+                a += len(raw) - len(raw.lstrip())
+                b -= len(raw) - len(raw.rstrip())
+                part = self._add(out, text, a, b, m["sent"], None)
                 if part is not None:
                     part["ev"] = set(m["ev"])
         return out
