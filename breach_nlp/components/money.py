@@ -135,9 +135,11 @@ class Money(BreachComponent):
         set_value(doc, "breach_money", [{k: v for k, v in it.items() if not k.startswith("_")} for it in found])
         return doc
 
-    def _scan(self, text: str) -> Iterator[re.Match]:
+    def _scan(self, text: str, runs: re.Pattern[str] | None = None) -> Iterator[re.Match]:
+        """Amounts at the digit runs ``runs`` finds (default ``self.runs``: only runs where a
+        currency sign or word can be; the tests pass every digit run to check it)."""
         end = -1
-        for run in self.runs.finditer(text):
+        for run in (runs or self.runs).finditer(text):
             p = run.start()
             if p < end:
                 continue
