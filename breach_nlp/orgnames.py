@@ -55,6 +55,7 @@ def org_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def same_org(a: str, b: str) -> bool:
     """Whether two names denote the same organization: equal keys, or one key is a
     whole-word prefix of the other ("Qantas" ~ "Qantas Airways"), or an acronym of it
@@ -77,11 +78,6 @@ def same_org(a: str, b: str) -> bool:
     >>> same_org("OU Medicine dba OU Health", "OU Medicine, Inc. d/b/a OU Health")
     True
     """
-    return _same_org(a, b)
-
-
-@lru_cache(maxsize=65536)
-def _same_org(a: str, b: str) -> bool:
     pa, pb = split_dba(a), split_dba(b)
     if len(pa) > 1 or len(pb) > 1:
         return any(_same_key(org_key(x), org_key(y)) for x in pa for y in pb)

@@ -35,6 +35,15 @@ def read_pattern_file(name: str, directory: Path = PATTERNS_DIR) -> Any:
         return json.load(fh)
 
 
+def remember(cache: dict[Any, Any], key: Any, value: Any, limit: int) -> Any:
+    """Store ``value`` under ``key`` in a memo of at most ``limit`` entries (emptied when
+    full, so memory stays flat on endless streams) and return it."""
+    if len(cache) >= limit:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def dump_json(obj: Any) -> str:
     """Deterministic JSON text for serialized data (sorted keys, stable layout)."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1) + "\n"

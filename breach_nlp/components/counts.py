@@ -74,7 +74,7 @@ from spacy.tokens import Doc
 from ..docext import get_values, set_value
 from ..numbers import DIGITS_TAIL_RE, MAX_COUNT, alternation, parse_count, scale_re
 from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches
-from .base import BreachComponent
+from .base import BreachComponent, remember
 
 _SCALE_RE = scale_re("scale")
 
@@ -743,9 +743,7 @@ class Counts(BreachComponent):
                         hit = units.get(cand) if cand else None
                 found = None if hit is None else (1, hit[0], hit[1])
             if first not in self.unit_first_words:  # the answer depends on the word alone
-                if len(self.one_word_units) >= _ONE_WORD_CACHE:
-                    self.one_word_units.clear()
-                self.one_word_units[w] = found
+                remember(self.one_word_units, w, found, _ONE_WORD_CACHE)
             return found
         for k in range(top, 0, -1):
             chunk = items[i : i + k]

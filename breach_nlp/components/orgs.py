@@ -112,7 +112,7 @@ from spacy.tokens import Doc
 from ..orgnames import _split_dba, org_key, same_org
 from ..regexgate import trie_alternation
 from ..textspans import doc_text, is_skipped, touches
-from .base import BreachComponent
+from .base import BreachComponent, remember
 
 _APOS = "'’"
 _WCH = r"(?:[\w&$+.\-]|['’](?=\w))"
@@ -377,10 +377,7 @@ class Orgs(BreachComponent):
         cache = self._gaz_role_cache
         if name in cache:
             return cache[name]
-        if len(cache) > _CACHE_MAX:
-            cache.clear()
-        role = cache[name] = self._gazetteer_role(name)
-        return role
+        return remember(cache, name, self._gazetteer_role(name), _CACHE_MAX)
 
     def _gazetteer_role(self, name: str) -> str | None:
         role = self.gaz_exact.get(name)
@@ -420,9 +417,7 @@ class Orgs(BreachComponent):
                 read = self._and_read
             finally:
                 self._doc_persons, self._and_read = saved, saved_read
-            if len(self._run_cache) > _CACHE_MAX:
-                self._run_cache.clear()
-            hit = self._run_cache[key] = (tuple(spans), tuple(sorted(found)), read)
+            hit = remember(self._run_cache, key, (tuple(spans), tuple(sorted(found)), read), _CACHE_MAX)
         return hit
 
     def _keep_and(self, keep_and: bool) -> bool:
@@ -607,8 +602,7 @@ class Orgs(BreachComponent):
         """"X and Y" kept whole (its run ends in a head: "Netflix and Larson Studios") is two
         organizations when the text also names each of X and Y alone (CASIE 1990: "The company
         in question, Larson Studios"); "Brigham and Women’s Hospital" stays one."""
-        coordinated = [m for m in mentions if " and " in m["name"] and "," not in m["name"]]
-        if not coordinated:
+        if not any(" and " in m["name"] for m in mentions):
             return mentions
         alone = {m["name"] for m in mentions if " and " not in m["name"]}
         out: list[dict[str, Any]] = []
@@ -637,9 +631,7 @@ class Orgs(BreachComponent):
         raw = text[s:e]
         name = self._norm_cache.get(raw)
         if name is None:
-            if len(self._norm_cache) > _CACHE_MAX:
-                self._norm_cache.clear()
-            name = self._norm_cache[raw] = _SPACES.sub(" ", raw).strip()
+            name = remember(self._norm_cache, raw, _SPACES.sub(" ", raw).strip(), _CACHE_MAX)
         if not name or len(name) > 120:
             return None
         ev = {evidence} if evidence else set()
@@ -853,9 +845,7 @@ class Orgs(BreachComponent):
         name = text[s:e]
         facts = self._name_facts.get(name)
         if facts is None:
-            if len(self._name_facts) > _CACHE_MAX:
-                self._name_facts.clear()
-            facts = self._name_facts[name] = self._candidate_facts(name)
+            facts = remember(self._name_facts, name, self._candidate_facts(name), _CACHE_MAX)
         if facts is False:
             return
         nwords, place, single_key, phrase_keys, headed, last_word, gaz_role = facts  # type: ignore[misc]
@@ -1027,9 +1017,7 @@ class Orgs(BreachComponent):
             reg = bool(words) and (
                 words[-1].capitalize() in self.reg_heads or (len(words) > 2 and words[0] == "Office" and "of" in words)
             )
-            if len(self._reg_names) > _CACHE_MAX:
-                self._reg_names.clear()
-            self._reg_names[m["name"]] = reg
+            remember(self._reg_names, m["name"], reg, _CACHE_MAX)
         if reg:
             scores["regulator"] = scores.get("regulator", 0.0) + 3
         if "victim" in scores and self.sep_re.search(text[max(ss, s - 300) : min(se, e + 60)].lower()):
@@ -1071,9 +1059,7 @@ class Orgs(BreachComponent):
                 left_open,
             )
             right = [p for p in self.right_pats if (cue or not p[2]) and possible(p)]
-            if len(self._rule_lists) > 4096:
-                self._rule_lists.clear()
-            hit = self._rule_lists[key] = (cue, left_open, left_lists, right)
+            hit = remember(self._rule_lists, key, (cue, left_open, left_lists, right), 4096)
         return hit
 
     def _share_in_lists(self, text: str, mentions: list[dict[str, Any]]) -> None:
