@@ -122,3 +122,34 @@ def lowered_ok(text: str, low: str) -> bool:
     ``ſ`` (the only characters IGNORECASE also folds onto ASCII letters, ``i``/``s``,
     that lower-casing leaves alone)."""
     return len(low) == len(text) and "\u0131" not in low and "\u017f" not in low
+
+
+def touching(skip: Sequence[Sequence[int]], spans: Sequence[Sequence[int]]) -> list[bool] | None:
+    """``[touches(skip, ss, se) for ss, se in spans]`` in one sweep, for sorted disjoint
+    non-empty skip ranges and spans sorted by start (else None). For such ranges
+    ``touches`` tells whether one of them meets ``[ss, se)``: the first range that ends
+    after ``ss`` starts before ``se``.
+
+    >>> touching([[0, 5], [10, 20]], [[6, 11], [6, 10], [12, 13]])
+    [True, False, True]
+    """
+    prev = None
+    for a, b in skip:
+        if not a < b or prev is not None and prev > a:
+            return None
+        prev = b
+    prev = None
+    for ss, _se in spans:
+        if prev is not None and prev > ss:
+            return None
+        prev = ss
+    out: list[bool] = []
+    j, n = 0, len(skip)
+    for ss, se in spans:
+        if se - ss <= 1:
+            out.append(touches(skip, ss, se))
+            continue
+        while j < n and skip[j][1] <= ss:
+            j += 1
+        out.append(j < n and skip[j][0] < se)
+    return out

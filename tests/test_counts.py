@@ -521,8 +521,8 @@ def _process_counts(pipe, text, sents, skip):
 
 
 def test_skip_pointer_equals_touches(counts_pipe):
-    """process() tests skip ranges with a pointer that only moves forward; with ranges it
-    cannot use (overlapping ones: here a range given twice, which touches() reads the same)
+    """process() tests skip ranges in one forward sweep (textspans.touching); with ranges it
+    cannot sweep (overlapping ones: here a range given twice, which touches() reads the same)
     it asks touches() instead: both give the same counts."""
     rng = random.Random(17)
     texts = [

@@ -73,7 +73,7 @@ from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..numbers import DIGITS_TAIL_RE, MAX_COUNT, alternation, parse_count, scale_re
-from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches
+from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches, touching
 from .base import BreachComponent, remember
 
 _SCALE_RE = scale_re("scale")
@@ -402,25 +402,19 @@ class Counts(BreachComponent):
         scans = self._scans(text, low, ok)
         low_ok = low if ok else None
         # merged by position; a stable sort keeps heapq.merge's order (ties: earlier scan first)
-        matches = scans[0] if len(scans) == 1 else sorted([m for scan in scans for m in scan], key=_START)
+        matches = list(scans[0]) if len(scans) == 1 else sorted([m for scan in scans for m in scan], key=_START)
         n_sents = len(sents)
         sp = 0  # the matches come in text order: the sentence index only moves forward
-        # so does the first skip range that ends after the match start (kp): the match
-        # touches a range (textspans.touches) when that one starts before the match ends;
-        # exact for sorted ranges that do not overlap (as layout stores them), else touches()
-        n_skip = len(skip)
-        kp = 0
-        skip_sorted = all(skip[i][1] <= skip[i + 1][0] for i in range(n_skip - 1))
-        cand_skip = () if skip_sorted else skip  # what _candidate still checks
-        for m in matches:
+        # which matches touch a skip range, in one sweep (textspans.touching); when it cannot
+        # sweep (ranges unsorted or overlapping) _candidate asks touches() for each
+        hits = touching(skip, [m.span() for m in matches]) if skip else None
+        cand_skip = skip if hits is None else ()  # what _candidate still checks
+        for i, m in enumerate(matches):
             ms = m.start()
             if ms < last_end:
                 continue
-            if skip_sorted and n_skip:
-                while kp < n_skip and skip[kp][1] <= ms:
-                    kp += 1
-                if kp < n_skip and skip[kp][0] < m.end():
-                    continue
+            if hits is not None and hits[i]:
+                continue
             while sp < n_sents and sents[sp][1] <= ms:
                 sp += 1
             if sp >= n_sents or sents[sp][0] > ms:

@@ -111,7 +111,7 @@ from spacy.tokens import Doc
 
 from ..orgnames import _split_dba, org_key, same_org
 from ..regexgate import trie_alternation
-from ..textspans import doc_text, is_skipped, touches
+from ..textspans import doc_text, is_skipped, touches, touching
 from .base import BreachComponent, remember
 
 _APOS = "'’"
@@ -564,7 +564,7 @@ class Orgs(BreachComponent):
         self._doc_persons: set[str] = set()  # names seen after a title, per document
         self._skip = doc._.breach_skip or []  # read once: a doc._ read is slow
         #: per sentence: does a skip region meet it (one sweep; None: ask ``touches``)
-        self._sent_touch = _touching(self._skip, sents) if self._skip else None
+        self._sent_touch = touching(self._skip, sents) if self._skip else None
         #: the spans of the descriptor gate's matches (None: no gate)
         if big:
             self._desc_ends = None
@@ -1642,33 +1642,6 @@ def _lower_pattern(pattern: str) -> re.Pattern[str]:
     """Compile a case-insensitive rule as a lower-case pattern (for lower-cased text): literal
     capitals become small letters; escapes such as ``\\W`` and ``\\S`` are kept."""
     return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern))
-
-
-def _touching(skip: Any, sents: Any) -> list[bool] | None:
-    """``[touches(skip, ss, se) for ss, se in sents]`` in one sweep, for sorted disjoint
-    non-empty skip ranges and sentences sorted by start (else None). For such ranges
-    ``touches`` tells whether one of them meets ``[ss, se)``: the first range that ends
-    after ``ss`` starts before ``se``."""
-    prev = None
-    for a, b in skip:
-        if not a < b or prev is not None and prev > a:
-            return None
-        prev = b
-    prev = None
-    for ss, _se in sents:
-        if prev is not None and prev > ss:
-            return None
-        prev = ss
-    out: list[bool] = []
-    j, n = 0, len(skip)
-    for ss, se in sents:
-        if se - ss <= 1:
-            out.append(touches(skip, ss, se))
-            continue
-        while j < n and skip[j][1] <= ss:
-            j += 1
-        out.append(j < n and skip[j][0] < se)
-    return out
 
 
 def _sent_of(sents: list[list[int]], pos: int) -> int:
