@@ -26,6 +26,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+#: doc.user_data key of the lower-cased input (see doc_lower).
+LOWER_KEY = "breach_lower"
+
+
+def doc_lower(doc: Doc) -> str:
+    """``doc_text(doc).lower()``, computed once per document for every component."""
+    low = doc.user_data.get(LOWER_KEY)
+    if low is None:
+        low = doc.user_data[LOWER_KEY] = doc_text(doc).lower()
+    return low
+
+
 def find_range(ranges: Sequence[Sequence[int]], pos: int) -> int:
     """Index of the range containing ``pos``, or -1.
 

@@ -73,7 +73,7 @@ from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..numbers import DIGITS_TAIL_RE, MAX_COUNT, alternation, parse_count, scale_re
-from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches, touching
+from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, touches, touching
 from .base import BreachComponent, remember
 
 _SCALE_RE = scale_re("scale")
@@ -397,7 +397,7 @@ class Counts(BreachComponent):
         skip = skip or []
         ctx_cache: dict[int, Any] = {}  # see _sent_info, _has_context
         last_end = -1
-        low = text.lower()
+        low = doc_lower(doc)
         ok = lowered_ok(text, low)
         scans = self._scans(text, low, ok)
         low_ok = low if ok else None

@@ -54,7 +54,7 @@ from spacy.tokens import Doc
 
 from ..regexgate import WordStartRegex, gated
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
-from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
+from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
 from .base import BreachComponent
 
 CUES_FILE = "datatypes_cues.json"
@@ -166,7 +166,7 @@ class DataTypes(BreachComponent):
         sents = doc._.breach_sents or []
         skip = doc._.breach_skip or []
         lex = self.lexicon
-        low = text.lower()
+        low = doc_lower(doc)
         if self.cues_low is not None and lowered_ok(text, low):
             src, R = low, self.cues_low
         else:

@@ -103,7 +103,7 @@ from ..datevalues import (
     weekday_on_or_before,
 )
 from ..regexgate import WordStartRegex, gated, prefix_gate
-from ..textspans import doc_text, find_range, is_skipped, touches
+from ..textspans import doc_lower, doc_text, find_range, is_skipped, touches
 from .base import BreachComponent
 
 _YEAR = r"(?:1[89]\d\d|20[0-4]\d)"
@@ -403,7 +403,7 @@ class Dates(BreachComponent):
     # -- run ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        low = text.lower()
+        low = doc_lower(doc)
         if len(low) != len(text):  # a few non-ASCII letters lower to two characters
             low = text.translate(_LOWER)
         pub_mention = self._publication(doc, text)

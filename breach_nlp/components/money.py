@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..numbers import DIGITS_RE, DIGITS_TAIL_RE, MAX_COUNT, SCALES, alternation, scale_re
-from ..textspans import doc_text, find_range, lowered_ok, lowered_regex, touches
+from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, touches
 from .base import BreachComponent
 
 #: price-parser also accepts 1.234,56; a few more digit shapes than the counts' DIGITS_RE.
@@ -127,7 +127,7 @@ class Money(BreachComponent):
         tallies: dict[int, str] = {}
         src, cues = text, self.cues
         if found and self.cues_low is not None:
-            low = text.lower()
+            low = doc_lower(doc)
             if lowered_ok(text, low):
                 src, cues = low, self.cues_low
         for i, item in enumerate(found):
