@@ -42,11 +42,6 @@ def get_values(doc: Doc, names: Iterable[str]) -> list[Any]:
     return out
 
 
-def get_value(doc: Doc, name: str) -> Any:
-    """``doc._.<name>`` (see :func:`get_values`)."""
-    return get_values(doc, (name,))[0]
-
-
 def set_value(doc: Doc, name: str, value: Any) -> None:
     """``doc._.<name> = value``, written to ``doc.user_data`` where that is the same.
 

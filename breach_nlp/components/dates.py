@@ -113,10 +113,10 @@ _SPACE = r"[ \t\u00a0]{1,3}"  # spaces inside a date (no line breaks: datelines 
 #: ones keep role "other". No article comes near it; it bounds the time of hostile input.
 MAX_ROLE_MENTIONS = 3000
 _THAT = re.compile(r"[ \t\u00a0]{1,3}that\b")  # right after a cue verb: "reported that"
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[–—-]\s|\bbut\b")
-#: The same matches, opening with one class of their first characters (``re`` skips to those
-#: in C instead of trying three alternatives at every character): the alternatives start
-#: with different characters, and ``b(?<!\wb)`` is ``\bb``.
+#: A clause break: the matches of ``[;:()\[\]]|\s[–—-]\s|\bbut\b``, opening with one class of
+#: their first characters (``re`` skips to those in C instead of trying three alternatives at
+#: every character): the alternatives start with different characters, and ``b(?<!\wb)`` is
+#: ``\bb``.
 _CLAUSE_BREAK_FAST = re.compile(r"[;:()\[\]\sb](?:(?<=[;:()\[\]])|(?<=\s)[–—-]\s|(?<=b)(?<!\wb)ut\b)")
 _RANGE_JOIN = re.compile(r"^[ \t\u00a0]{0,3}(?:to|until|till|through|thru|[-–—]|and)[ \t\u00a0]{0,3}$", re.I)
 _LIST_JOIN = re.compile(r"^[ \t\u00a0]{0,3}(?:,|and|or|,[ \t\u00a0]{0,3}and)[ \t\u00a0]{0,3}$", re.I)
