@@ -41,11 +41,12 @@ import functools
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .settings import PATTERNS_DIR
 from .regexgate import trie_alternation
+from .components.base import remember
 
 TAXONOMY_FILE = "taxonomy.json"
 
@@ -136,6 +137,9 @@ def _char_atom(c: str) -> str:
     return re.escape(c)
 
 
+#: Largest number of matched texts ``Lexicon._memo`` keeps (emptied when full).
+_MEMO_LIMIT = 20_000
+
 #: ``re.compile`` kept per pattern source (``re``'s own cache may drop a large pattern).
 _compile = functools.lru_cache(maxsize=4)(re.compile)
 
@@ -176,6 +180,10 @@ _COORD_LEFT1 = re.compile(
 )
 
 
+def _first(t: tuple) -> Any:
+    return t[0]
+
+
 @dataclass
 class Lexicon:
     """Compiled taxonomy: one regex over every form (a trie, so matching is fast)."""
@@ -194,6 +202,8 @@ class Lexicon:
     #: Source of ``fast`` as first written (compiled on first need, see ``_spans``): the
     #: boundary class with a lookbehind that refuses every word character.
     fast_exact: str | None = None
+    #: matched text -> ``(entry, counted)`` (``_form_info``), across documents
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def regex(self) -> re.Pattern:
@@ -205,22 +215,33 @@ class Lexicon:
         ``low`` is ``text.lower()`` when the caller has it already."""
         end = len(text) if end is None else end
         out: list[tuple[int, int, Entry]] = []
-        index = self.index
         nfb = self.not_followed_by
         cb = self.count_before
+        memo = self._memo
         for ms, me in self._spans(text, start, end, low):
-            key = _norm_cached(text[ms:me])
-            e = index.get(key)
+            form = text[ms:me]
+            hit = memo.get(form)
+            if hit is None:
+                hit = self._form_info(form)
+            e, counted = hit
             if e is None:
                 continue
             if nfb is not None and nfb.match(text, me, min(end, me + 40)):
                 continue
-            if e.count_noun and cb is not None:
-                head = key.rsplit(" ", 1)[-1]
-                if head in e.count_noun and cb.search(text, max(start, ms - 60), ms):
-                    continue
+            if counted and cb.search(text, max(start, ms - 60), ms):
+                continue
             out.append((ms, me, e))
         return out
+
+    def _form_info(self, form: str) -> tuple[Entry | None, bool]:
+        """``(entry, counted)`` of a matched form: its entry (None for a stop form) and
+        whether its head is one of the entry's count nouns (then ``count_before`` is
+        tried); kept in a bounded memo keyed by the matched text, across documents."""
+        key = _norm_cached(form)
+        e = self.index.get(key)
+        counted = bool(e is not None and e.count_noun and self.count_before is not None
+                       and key.rsplit(" ", 1)[-1] in e.count_noun)
+        return remember(self._memo, form, (e, counted), _MEMO_LIMIT)
 
     def _spans(self, text: str, start: int, end: int, low: str | None = None) -> list[tuple[int, int]]:
         """``(start, end)`` of every ``regex`` match in ``text[start:end]``.
@@ -257,20 +278,23 @@ class Lexicon:
                  low: str | None = None) -> list[Mention]:
         """Data-type mentions in ``text[start:end]``: scanned forms, elided coordinations,
         weak forms kept only in lists (or everywhere with ``accept_weak``). ``low`` is
-        ``text.lower()`` when the caller has it already."""
+        ``text.lower()`` when the caller has it already.
+
+        (Speed: the work runs on ``(start, end, entry)`` triples; ``Mention`` objects are
+        made only for the mentions kept, and the weak-form sweeps visit only the forms not
+        yet accepted.)"""
         end = len(text) if end is None else end
-        raw = self.scan(text, start, end, low)
-        ms = [Mention(s, e, en.type, en.category, en.weak, en.context, en.generic) for s, e, en in raw]
+        ms = self.scan(text, start, end, low)
         # elided heads: "administrative and medical data", "email, IP and physical addresses"
-        extra: list[Mention] = []
-        for m in ms:
-            if m.weak:
+        extra: list[tuple[int, int, Entry]] = []
+        for ms_, me_, en_ in ms:
+            if en_.weak:
                 continue
-            key = _norm_cached(text[m.start:m.end])
+            key = _norm_cached(text[ms_:me_])
             if " " not in key:
                 continue  # one word: no head to restore
             head = key.rsplit(" ", 1)[-1]
-            right = m.start
+            right = ms_
             for _ in range(4):
                 before = text[max(start, right - 8):right].lower()
                 if "," not in before and " and" not in before and " or" not in before and "&" not in before:
@@ -287,47 +311,49 @@ class Lexicon:
                         break
                 if not found:
                     break
-                s, e_, en = found
-                extra.append(Mention(s, e_, en.type, en.category, weak=False, context=en.context))
-                right = s
+                extra.append(found)
+                right = found[0]
         if extra:
             # a restored modifier replaces a weak match at its place ("email" in "email, IP and ...")
-            taken = sorted((x.start, x.end) for x in extra)
+            taken = sorted((x[0], x[1]) for x in extra)
             starts = [a for a, _ in taken]
 
-            def overlaps(m: Mention) -> bool:
-                i = bisect_right(starts, m.end - 1) - 1
-                return i >= 0 and taken[i][1] > m.start
+            def overlaps(m: tuple[int, int, Entry]) -> bool:
+                i = bisect_right(starts, m[1] - 1) - 1
+                return i >= 0 and taken[i][1] > m[0]
 
             ms = [m for m in ms if not overlaps(m)] + extra
-            ms.sort(key=lambda m: m.start)
+            ms.sort(key=_first)
         # weak forms: keep those next to an accepted mention in a list (chains grow);
         # ``accept_weak`` (a phrase on its own) accepts weak forms but not generic ones
-        accepted = [not m.weak or (accept_weak and not m.generic) for m in ms]
-        if all(accepted):
-            return ms
+        accepted = [not en.weak or (accept_weak and not en.generic) for _s, _e, en in ms]
+        pending = [i for i, a in enumerate(accepted) if not a]
+        if pending:
+            n = len(ms)
 
-        def ok_at(i: int) -> bool:
-            m = ms[i]
-            if i > 0 and accepted[i - 1]:
-                gap = text[ms[i - 1].end:m.start]
-                if len(gap) <= 40 and _LIST_GAP_BEFORE.match(gap):
-                    return True
-            if i + 1 < len(ms) and accepted[i + 1]:
-                gap = text[m.end:ms[i + 1].start]
-                if len(gap) <= 40 and _LIST_GAP_AFTER.match(gap) and _LIST_GAP_BEFORE.match(gap):
-                    return True
-            return False
+            def ok_at(i: int) -> bool:
+                s_i, e_i, _en = ms[i]
+                if i > 0 and accepted[i - 1]:
+                    gap = text[ms[i - 1][1]:s_i]
+                    if len(gap) <= 40 and _LIST_GAP_BEFORE.match(gap):
+                        return True
+                if i + 1 < n and accepted[i + 1]:
+                    gap = text[e_i:ms[i + 1][0]]
+                    if len(gap) <= 40 and _LIST_GAP_AFTER.match(gap) and _LIST_GAP_BEFORE.match(gap):
+                        return True
+                return False
 
-        # sweep left-to-right then right-to-left so chains grow in both directions (linear)
-        changed = True
-        while changed:
-            changed = False
-            for order in (range(len(ms)), range(len(ms) - 1, -1, -1)):
-                for i in order:
-                    if not accepted[i] and ok_at(i):
-                        accepted[i] = changed = True
-        return [m for m, a in zip(ms, accepted) if a]
+            # sweep left-to-right then right-to-left so chains grow in both directions (linear)
+            changed = True
+            while changed and pending:
+                changed = False
+                for order in (pending, reversed(pending)):
+                    for i in order:
+                        if not accepted[i] and ok_at(i):
+                            accepted[i] = changed = True
+                pending = [i for i in pending if not accepted[i]]
+        return [Mention(s_, e_, en.type, en.category, en.weak, en.context, en.generic)
+                for (s_, e_, en), a in zip(ms, accepted) if a]
 
     def category_in(self, m: Mention, text: str, cache: dict | None = None) -> str:
         """The mention's category, switched by its type's document context if that matches.
