@@ -164,3 +164,117 @@ def test_lexicon_scan_equals_regex_random_non_ascii():
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 16)))
         for a, b in ((0, len(text)), (min(2, len(text)), len(text))):
             assert lex._spans(text, a, b) == [m.span() for m in lex.regex.finditer(text, a, b)], (text, a, b)
+
+
+def _plain_mentions(lex, text, accept_weak=False):
+    """``Lexicon.mentions`` in its plain form (before the speed work): no memo of matched
+    forms, a ``Mention`` for every scanned form, weak-form sweeps over every index."""
+    from bisect import bisect_right
+
+    from breach_nlp.taxonomy import _COORD_LEFT, _COORD_LEFT1, _LIST_GAP_AFTER, _LIST_GAP_BEFORE, Mention, norm
+
+    end = len(text)
+    raw = []
+    for ms, me in lex._spans(text, 0, end):
+        key = norm(text[ms:me])
+        e = lex.index.get(key)
+        if e is None:
+            continue
+        if lex.not_followed_by is not None and lex.not_followed_by.match(text, me, min(end, me + 40)):
+            continue
+        if e.count_noun and lex.count_before is not None:
+            if key.rsplit(" ", 1)[-1] in e.count_noun and lex.count_before.search(text, max(0, ms - 60), ms):
+                continue
+        raw.append((ms, me, e))
+    ms = [Mention(s, e, en.type, en.category, en.weak, en.context, en.generic) for s, e, en in raw]
+    extra = []
+    for m in ms:
+        if m.weak:
+            continue
+        key = norm(text[m.start:m.end])
+        if " " not in key:
+            continue
+        head = key.rsplit(" ", 1)[-1]
+        right = m.start
+        for _ in range(4):
+            before = text[max(0, right - 8):right].lower()
+            if "," not in before and " and" not in before and " or" not in before and "&" not in before:
+                break
+            found = None
+            for rx in (_COORD_LEFT, _COORD_LEFT1):
+                g = rx.search(text, max(0, right - 60), right)
+                if not g:
+                    continue
+                e = lex.index.get(norm(g.group("x") + " " + head))
+                if e is not None and not e.weak:
+                    found = (g.start("x"), g.end("x"), e)
+                    break
+            if not found:
+                break
+            s, e_, en = found
+            extra.append(Mention(s, e_, en.type, en.category, weak=False, context=en.context))
+            right = s
+    if extra:
+        taken = sorted((x.start, x.end) for x in extra)
+        starts = [a for a, _ in taken]
+        ms = [m for m in ms if not (bisect_right(starts, m.end - 1) - 1 >= 0
+                                    and taken[bisect_right(starts, m.end - 1) - 1][1] > m.start)] + extra
+        ms.sort(key=lambda m: m.start)
+    accepted = [not m.weak or (accept_weak and not m.generic) for m in ms]
+
+    def ok_at(i):
+        m = ms[i]
+        if i > 0 and accepted[i - 1]:
+            gap = text[ms[i - 1].end:m.start]
+            if len(gap) <= 40 and _LIST_GAP_BEFORE.match(gap):
+                return True
+        if i + 1 < len(ms) and accepted[i + 1]:
+            gap = text[m.end:ms[i + 1].start]
+            if len(gap) <= 40 and _LIST_GAP_AFTER.match(gap) and _LIST_GAP_BEFORE.match(gap):
+                return True
+        return False
+
+    changed = True
+    while changed:
+        changed = False
+        for order in (range(len(ms)), range(len(ms) - 1, -1, -1)):
+            for i in order:
+                if not accepted[i] and ok_at(i):
+                    accepted[i] = changed = True
+    return [m for m, a in zip(ms, accepted) if a]
+
+
+#: Real wording (CASIE / dev pages) with weak forms in and out of lists, elided heads, stop forms.
+MENTION_SENTENCES = [
+    ("CASIE-list-chain", "The hackers stole names, email addresses, phone numbers and passwords."),
+    ("CASIE-weak-alone", "Send us an email with your name if you have questions about the data protection act."),
+    ("DEV-elided-heads", "Attackers accessed administrative and medical data, email, IP and physical addresses."),
+    ("DEV-count-noun", "More than 3 million records and 40,000 files were exposed, including documents and messages."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in MENTION_SENTENCES])
+@pytest.mark.parametrize("accept_weak", [False, True])
+def test_mentions_equal_plain_form(text, accept_weak):
+    from breach_nlp.taxonomy import default_lexicon
+
+    lex = default_lexicon()
+    for _ in range(2):  # cold, then with the memo of matched forms filled
+        assert lex.mentions(text, accept_weak=accept_weak) == _plain_mentions(lex, text, accept_weak)
+
+
+def test_mentions_equal_plain_form_random_lists():
+    import random
+
+    from breach_nlp.taxonomy import default_lexicon
+
+    lex = default_lexicon()
+    rng = random.Random(7)
+    parts = ["email", "emails", "name", "names", "files", "documents", "messages", "passwords", "email addresses",
+             "IP", "physical addresses", "medical data", "administrative", "credit card numbers", "data protection",
+             ", ", " and ", " or ", " & ", " as well as ", " the ", " of ", " 3 million ", ". ", " were stolen ",
+             " ", "-", "patients' ", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 14)))
+        for aw in (False, True):
+            assert lex.mentions(text, accept_weak=aw) == _plain_mentions(lex, text, aw), (text, aw)
