@@ -435,3 +435,25 @@ def test_clause_break_fast_form_equals_plain():
             for pos in (0, 1, 4):
                 assert ([m.span() for m in dates_module._CLAUSE_BREAK_FAST.finditer(t, pos)]
                         == [m.span() for m in _CLAUSE_BREAK.finditer(t, pos)]), t
+
+
+def test_may_break_is_false_only_without_a_clause_break():
+    """dates._may_break (a few substring tests) never hides a clause break."""
+    for text in _role_texts() + ["but", "abut", "x - y", "a – b", "a—b", "(a)", "[b]", "c; d", "e: f", "plain text"]:
+        for t in (text, text.lower()):
+            if not dates_module._may_break(t):
+                assert _CLAUSE_BREAK.search(t) is None, t
+
+
+def test_role_fast_form_equals_plain(nlp):
+    """Dates._role_fast (the word-start scans called directly) decides as _role_plain (the
+    WordStartRegex wrappers) at every word of the role speed sentences and random texts."""
+    dates = nlp.get_pipe("breach_dates")
+    dates.ensure()
+    assert dates.role_scans is not None
+    for text in _role_texts():
+        low = text.lower()
+        sents = [[0, len(low)]] if len(low) > 10 else []
+        for m in re.finditer(r"\w+", low):
+            args = (sents, low, m.start(), m.end())
+            assert dates._role_fast(*args) == dates._role_plain(*args), (text, m.span())

@@ -52,6 +52,7 @@ from itertools import accumulate
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..docext import get_values, set_value
 from ..regexgate import WordStartRegex, gated
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
 from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
@@ -161,10 +162,11 @@ class DataTypes(BreachComponent):
         text = doc_text(doc)
         out: list[dict] = []
         if not text:
-            doc._.breach_data_types = out
+            set_value(doc, "breach_data_types", out)
             return doc
-        sents = doc._.breach_sents or []
-        skip = doc._.breach_skip or []
+        sents, skip = get_values(doc, ("breach_sents", "breach_skip"))
+        sents = sents or []
+        skip = skip or []
         lex = self.lexicon
         low = doc_lower(doc)
         if self.cues_low is not None and lowered_ok(text, low):
@@ -201,7 +203,7 @@ class DataTypes(BreachComponent):
                 "hedged": hedged and not negated,
             })
         out = self._medical_context(text, src, R, out)
-        doc._.breach_data_types = out
+        set_value(doc, "breach_data_types", out)
         return doc
 
     def _medical_context(self, text: str, src: str, R: _Cues, out: list[dict]) -> list[dict]:

@@ -102,8 +102,9 @@ from ..datevalues import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
+from ..docext import get_values, set_value
 from ..regexgate import WordStartRegex, gated, prefix_gate
-from ..textspans import doc_lower, doc_text, find_range, is_skipped, touches
+from ..textspans import doc_lower, doc_text, find_range, touches
 from .base import BreachComponent
 
 _YEAR = r"(?:1[89]\d\d|20[0-4]\d)"
@@ -118,6 +119,17 @@ _THAT = re.compile(r"[ \t\u00a0]{1,3}that\b")  # right after a cue verb: "report
 #: every character): the alternatives start with different characters, and ``b(?<!\wb)`` is
 #: ``\bb``.
 _CLAUSE_BREAK_FAST = re.compile(r"[;:()\[\]\sb](?:(?<=[;:()\[\]])|(?<=\s)[–—-]\s|(?<=b)(?<!\wb)ut\b)")
+#: Every clause break holds one of these characters or ``but`` (``_may_break``).
+_BREAK_CHARS = tuple(";:()[]–—-")
+
+
+def _may_break(s: str) -> bool:
+    """False when ``s`` holds none of the characters (nor the word ``but``) a clause break
+    needs: ``_CLAUSE_BREAK_FAST`` cannot match there (a few substring tests, cheaper than
+    trying its leading class at every space)."""
+    return "but" in s or any(map(s.__contains__, _BREAK_CHARS))
+
+
 _RANGE_JOIN = re.compile(r"^[ \t\u00a0]{0,3}(?:to|until|till|through|thru|[-–—]|and)[ \t\u00a0]{0,3}$", re.I)
 _LIST_JOIN = re.compile(r"^[ \t\u00a0]{0,3}(?:,|and|or|,[ \t\u00a0]{0,3}and)[ \t\u00a0]{0,3}$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from|since)[ \t\u00a0]{1,3}(?:the[ \t\u00a0]{1,3})?$", re.I)
@@ -390,6 +402,10 @@ class Dates(BreachComponent):
                       "re_said_before", "re_breach_content", "re_noun_before", "re_other_prep")
         }
         self.re_clause_break = _CLAUSE_BREAK_FAST
+        #: the word-start scans of the role regexes (for ``_role_fast``), None unless all qualify
+        scans = tuple(getattr(self, k).scan for k in ("re_cues", "re_noun_cues", "re_said_before",
+                                                       "re_breach_content", "re_noun_before", "re_other_prep"))
+        self.role_scans = scans if all(sc is not None for sc in scans) else None
         self.bare_month_ctx = frozenset(d["bare_month_context"])
         self.may_context = frozenset(d["may_context"])
         self.year_reject_before = frozenset(d["year_reject_before"])
@@ -406,9 +422,13 @@ class Dates(BreachComponent):
         low = doc_lower(doc)
         if len(low) != len(text):  # a few non-ASCII letters lower to two characters
             low = text.translate(_LOWER)
-        pub_mention = self._publication(doc, text)
-        published = to_date(doc._.breach_published)
-        cands = self._candidates(doc, text, low)
+        # the extensions read once (``docext``: straight from ``doc.user_data``)
+        published_s, sents, skip, records = get_values(
+            doc, ("breach_published", "breach_sents", "breach_skip", "breach_records"))
+        skip = skip or []
+        pub_mention, published_s = self._publication(doc, text, published_s, skip, records)
+        published = to_date(published_s)
+        cands = self._candidates(skip, text, low)
         if pub_mention is not None:
             cands = [c for c in cands if c["end"] <= pub_mention["start"] or c["start"] >= pub_mention["end"]]
         day_first = self._day_first(cands)
@@ -417,7 +437,7 @@ class Dates(BreachComponent):
         self._link(text, cands, published)
         out: list[dict[str, Any]] = [pub_mention] if pub_mention is not None else []
         prev_range_role: str | None = None
-        sents = doc._.breach_sents or []
+        sents = sents or []
         for i, c in enumerate(cands):
             if prev_range_role is not None:  # the second end of a range takes the first end's role
                 role = prev_range_role
@@ -438,7 +458,7 @@ class Dates(BreachComponent):
                 }
             )
         out.sort(key=lambda m: m["start"])
-        doc._.breach_dates = out
+        set_value(doc, "breach_dates", out)
         return doc
 
     @staticmethod
@@ -456,8 +476,11 @@ class Dates(BreachComponent):
         return dm > md
 
     # -- publication ------------------------------------------------------------------------
-    def _publication(self, doc: Doc, text: str) -> dict[str, Any] | None:
-        """Find the date the page states it was published; set breach_published if unset."""
+    def _publication(self, doc: Doc, text: str, published: str | None, skip: list,
+                     records: list | None) -> tuple[dict[str, Any] | None, str | None]:
+        """Find the date the page states it was published; set breach_published if unset.
+        ``published``, ``skip``, ``records``: the doc's ``breach_published``, ``breach_skip``
+        and ``breach_records``; returns the mention (or None) and ``breach_published``."""
         found: tuple[int, int, str, str] | None = None
         m = _CASIE_DATE.search(text, 0, 5000)
         if m:
@@ -465,23 +488,25 @@ class Dates(BreachComponent):
             if v and v[1] == "day":
                 found = (m.start(1), m.end(1), v[0], v[1])
         if found is None:
-            found = self._dateline(doc, text)
+            found = self._dateline(skip, text)
         if found is None:
-            found = self._wire_dateline(text, to_date(doc._.breach_published))
+            found = self._wire_dateline(text, to_date(published))
         mention = None
         if found is not None:
             s, e, value, prec = found
             mention = {"text": text[s:e], "start": s, "end": e, "value": value, "end_value": None,
                        "role": "publication", "precision": prec if value else None}
-            if doc._.breach_published is None and prec == "day" and value:
-                doc._.breach_published = value
-        if doc._.breach_published is None:
-            value = self._record_published(doc)
+            if published is None and prec == "day" and value:
+                published = value
+                set_value(doc, "breach_published", value)
+        if published is None:
+            value = self._record_published(records)
             if value:
-                doc._.breach_published = value
-        return mention
+                published = value
+                set_value(doc, "breach_published", value)
+        return mention, published
 
-    def _dateline(self, doc: Doc, text: str) -> tuple[int, int, str, str] | None:
+    def _dateline(self, skip: list, text: str) -> tuple[int, int, str, str] | None:
         """A date standing alone on a line (a segment between ``|``/``•``) near the top, or
         after a ``Published``/``Updated``/``Date`` label anywhere in the first 3,000
         characters: ``(start, end, value, precision)`` of the first day-precise one; an
@@ -500,7 +525,7 @@ class Dates(BreachComponent):
                 if pp is None and lines_seen > 6:
                     continue
                 strong = bool(pp) and pp.group("pp").lower().startswith(("pub", "post", "upd", "first", "last"))
-                if not strong and is_skipped(doc, s0):
+                if not strong and touches(skip, s0):
                     continue  # "Date: ..." inside an embedded record is the record's business
                 cut = pp.end() if pp else 0
                 body = frag[cut:]
@@ -548,8 +573,8 @@ class Dates(BreachComponent):
                 return None
         return m.start("date"), m.end("date"), v[0], v[1]
 
-    def _record_published(self, doc: Doc) -> str | None:
-        for rec in doc._.breach_records or []:
+    def _record_published(self, records: list | None) -> str | None:
+        for rec in records or []:
             for obj in (rec.get("fields") or {}, rec.get("raw")):
                 if not isinstance(obj, dict):
                     continue
@@ -587,7 +612,7 @@ class Dates(BreachComponent):
                     resume[k] = m.end()
                     yield k, kind, m
 
-    def _candidates(self, doc: Doc, text: str, low: str) -> list[dict[str, Any]]:
+    def _candidates(self, skip: list, text: str, low: str) -> list[dict[str, Any]]:
         raw: list[tuple[int, int, str, re.Match[str], dict[str, str], int]] = []
         spaced = " " + low  # for the word-start scans (``scan``, ``_left``)
         for k, kind, m in self.scan(low, spaced):
@@ -600,7 +625,6 @@ class Dates(BreachComponent):
         raw.sort(key=lambda t: (t[0], t[0] - t[1], t[5], t[3].start()))
         out: list[dict[str, Any]] = []
         last_end = -1
-        skip = doc._.breach_skip or []
         for s, e, kind, m, pre, _k in raw:
             if s < last_end:  # overlaps the previous pick: leftmost, then longest, wins
                 continue
@@ -930,7 +954,67 @@ class Dates(BreachComponent):
     def _role(self, sents: list, text: str, start: int, end: int) -> str:
         """Role from cue words around ``[start, end)``; ``text`` is the lower-cased text and
         ``sents`` is ``doc._.breach_sents``. (The clauses are cut only when the checks that
-        do not need them have not decided.)"""
+        do not need them have not decided.)
+
+        Speed: when every role regex has its word-start scan (``regexgate.WordStartRegex``),
+        ``_role_fast`` makes the same decisions calling those scans directly."""
+        if self.role_scans is not None:
+            return self._role_fast(sents, text, start, end)
+        return self._role_plain(sents, text, start, end)
+
+    def _role_fast(self, sents: list, text: str, start: int, end: int) -> str:
+        """``_role_plain`` with the ``WordStartRegex`` calls written out on their scans (a
+        scan runs on ``" " + s``: a match of it ends one character later than the match of
+        the regex it stands for)."""
+        cues, nouns, said, content, noun_before, other_prep = self.role_scans
+        i = find_range(sents, start)
+        ss, se = (sents[i][0], sents[i][1]) if i >= 0 else (max(0, start - 200), min(len(text), end + 200))
+        ss = max(ss, start - 160)
+        se = min(se, end + 160)
+        before = text[ss:start]
+        after = text[end:se]
+        if self.re_noun_after.match(after[:60]):
+            return "incident"
+        if said.search(" " + before[-60:]) is not None:
+            return "disclosure" if content.search(" " + after[:130]) is not None else "other"
+        if other_prep.search(" " + before[-30:]) is not None:
+            return "other"
+        cb = None
+        if _may_break(before):
+            for cb in self.re_clause_break.finditer(before):
+                pass
+        clause_before = before[cb.end():] if cb else before
+        spaced = " " + clause_before
+        last = None
+        for rx in (cues, nouns):
+            pos = 0
+            while True:
+                m = rx.search(spaced, pos)
+                if m is None:
+                    break
+                last = m
+                pos = m.end() - 1
+            if last is not None:
+                break
+        if last is not None:
+            if _THAT.match(spaced, last.end()):
+                # "reported that on July 15 ... was stolen": the cue governs the "that" clause
+                # the date sits in; that clause's own verb (after the date) decides first
+                got = cues.search(" " + self._clause_after(after))
+                if got is not None:
+                    return got.lastgroup or "other"
+            return last.lastgroup or "other"
+        if noun_before.search(" " + clause_before[-80:]) is not None:
+            return "incident"
+        clause_after = " " + self._clause_after(after)
+        for rx in (cues, nouns):
+            first = rx.search(clause_after)
+            if first is not None:
+                return first.lastgroup or "other"
+        return "other"
+
+    def _role_plain(self, sents: list, text: str, start: int, end: int) -> str:
+        """The plain form of ``_role`` (through the ``WordStartRegex`` wrappers)."""
         i = find_range(sents, start)
         ss, se = (sents[i][0], sents[i][1]) if i >= 0 else (max(0, start - 200), min(len(text), end + 200))
         ss = max(ss, start - 160)
@@ -969,7 +1053,7 @@ class Dates(BreachComponent):
         return "other"
 
     def _clause_after(self, after: str) -> str:
-        ca = self.re_clause_break.search(after)
+        ca = self.re_clause_break.search(after) if _may_break(after) else None
         return after[:ca.start()] if ca else after
 
 
