@@ -429,3 +429,36 @@ def test_word_start_cue_regexes_find_the_same_matches(nlp):
                         == [m.span() for m in rx.finditer(text, a, b)]), (key, text, a, b)
                 x, y = ws.search(text, a, b, sp), rx.search(text, a, b)
                 assert (x and x.span()) == (y and y.span()), (key, text, a, b)
+
+
+#: Clause boundaries in real wording (CASIE / dev pages) and their edge cases: a punctuation
+#: boundary that swallows a word one (", and that"), dashes, "but" inside a word.
+BOUNDARY_TEXTS = [
+    ("CASIE-said-that", "The company said that no payment data was taken; names, however, were exposed."),
+    ("CASIE-and-that", "Hackers stole emails, and that could include passwords (hashed) - but not cards."),
+    ("DEV-which", "The files, which held SSNs, were copied \u2014 the firm stated on Monday that it is unclear."),
+    ("EDGE-glued", "abut but; x \u2013 y , and they , and said: yet whereas although"),
+]
+
+
+def test_boundary_split_equals_the_alternation(nlp):
+    """DataTypes._boundary_ends (punctuation and word halves, merged) ends where the whole
+    clause-boundary alternation's matches end, for every window, and on random lists."""
+    import random
+
+    dt = nlp.get_pipe("breach_data_types")
+    dt.ensure()
+    assert dt.bound_split is not None
+    R = dt.cues_low
+    rng = random.Random(5)
+    parts = [";", ":", "(", ")", "\u2014", " \u2013 ", " - ", ", and that", ", and it", ", which", " but ", "but",
+             " however", "and said", "said that", " said the ", "x", " ", "  ", "-", ",", " and ",
+             "stated on monday that", "told reporters", "whereas", "yet", "abut"]
+    texts = [t for _i, t in BOUNDARY_TEXTS] + ["".join(rng.choice(parts) for _ in range(rng.randint(0, 25)))
+                                                for _ in range(2000)]
+    for text in texts:
+        low = text.lower()
+        for s0 in range(0, len(low) + 1, 5):
+            for s1 in (len(low), min(len(low), s0 + 40)):
+                want = [b.end() for b in R.boundary.finditer(low, s0, s1)]
+                assert dt._boundary_ends(low, R, s0, s1, " " + low) == want, (low, s0, s1)

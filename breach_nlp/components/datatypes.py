@@ -53,7 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
-from ..regexgate import WordStartRegex, gated
+from ..regexgate import WordStartRegex, gated, prefix_gate
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
 from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
 from .base import BreachComponent
@@ -82,6 +82,35 @@ def _fast(key: str, rx: re.Pattern | None):
     if rx is None:
         return None
     return WordStartRegex(rx) if key in _WORD_START else gated(rx)
+
+
+def _split_boundaries(patterns: list[str]) -> tuple[re.Pattern, WordStartRegex] | None:
+    """The clause boundaries, for the lower-cased page, in two regexes: those that open with
+    a word (``\\b``), searched only at word starts (``WordStartRegex``), and the others, which
+    open with a punctuation or space character (a class ``re`` skips to in C; the gated
+    alternation of all of them has no such class and is tried at every character). A match
+    of one never starts where the other can match, so merged they are the matches of the
+    whole alternation unless two of them overlap (``DataTypes._boundary_ends`` then runs the
+    alternation). None when the split does not hold for these patterns."""
+    word = [p for p in patterns if p.startswith(r"\b")]
+    punct = [p for p in patterns if not p.startswith(r"\b")]
+    if not word or not punct:
+        return None
+    try:
+        punct_rx = _lowered(_alt(punct))
+        word_ws = WordStartRegex(_lowered(_alt(word)))
+    except ValueError:
+        return None
+    first = prefix_gate(punct_rx, 1)
+    if word_ws.scan is None or first is None:
+        return None
+    if any(re.fullmatch(first, c) for c in _WORDISH):
+        return None  # a "punctuation" boundary could open with a word character
+    return punct_rx, word_ws
+
+
+#: Word characters a punctuation boundary must not open with (``_split_boundaries``).
+_WORDISH = "abcdefghijklmnopqrstuvwxyz0123456789_\u00e9\u00df\u0131\u017f\u00aa\u00b5\u00ba\u4e00"
 
 
 def _lowered(rx: re.Pattern) -> re.Pattern:
@@ -156,6 +185,7 @@ class DataTypes(BreachComponent):
         self.pre_hedge = tuple(pf.get("hedge", ()))
         self.pre_advice = tuple(pf.get("advice", ()))
         self.pre_med_doc = tuple(pf.get("medical_document", ()))
+        self.bound_split = _split_boundaries(cues["clause_boundaries"]) if self.cues_low is not None else None
 
     # ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -240,10 +270,26 @@ class DataTypes(BreachComponent):
         return res
 
     # ------------------------------------------------------------------------------
-    def _clauses(self, src: str, R: _Cues, s0: int, s1: int) -> list[tuple[int, int]]:
+    def _boundary_ends(self, src: str, R: _Cues, s0: int, s1: int, spaced: str) -> list[int]:
+        """``[b.end() for b in R.boundary.finditer(src, s0, s1)]``; on the lower-cased page
+        from the two halves of ``bound_split`` when their matches do not overlap."""
+        if R is self.cues_low and self.bound_split is not None:
+            punct, word = self.bound_split
+            pm = [m.span() for m in punct.finditer(src, s0, s1)]
+            wm = [h.span() for h in word.finditer(src, s0, s1, spaced)]
+            if not wm or not pm:
+                return [e for _s, e in (pm or wm)]
+            both = sorted(pm + wm)
+            if all(a[1] <= b[0] for a, b in zip(both, both[1:])):
+                return [e for _s, e in both]
+        return [b.end() for b in R.boundary.finditer(src, s0, s1)]
+
+    def _clauses(self, src: str, R: _Cues, s0: int, s1: int, spaced: str | None = None) -> list[tuple[int, int]]:
         cuts = [s0]
-        for b in R.boundary.finditer(src, s0, s1):
-            cuts.append(b.end())
+        if spaced is None:
+            cuts.extend(b.end() for b in R.boundary.finditer(src, s0, s1))
+        else:
+            cuts.extend(self._boundary_ends(src, R, s0, s1, spaced))
         cuts.append(s1)
         out = []
         for a, b in zip(cuts, cuts[1:]):
@@ -270,7 +316,7 @@ class DataTypes(BreachComponent):
         has_hedge = not self.pre_hedge or any(map(low.__contains__, self.pre_hedge))
         if not has_neg and not has_hedge:
             return [(m, False, False) for m in ms]
-        clauses = self._clauses(src, R, s0, s1)
+        clauses = self._clauses(src, R, s0, s1, spaced)
         neg_ranges: list[tuple[int, int]] = []
         hedge_ranges: list[tuple[int, int]] = []
         mstarts = [m.start for m in ms]
