@@ -22,7 +22,10 @@ Speed: the forms are scanned on the lower-cased text, case-sensitively, with the
 boundary as a consumed first character (``Lexicon.fast``: one class listing the BMP's
 non-word characters, no lookbehind; a text with a word character beyond the BMP right
 before a form is scanned again with the lookbehind form); the same matches as the
-IGNORECASE ``regex`` (used when lower-casing would move offsets), found faster.
+IGNORECASE ``regex`` (used when lower-casing would move offsets), found faster. What a
+matched text is (its entry, and whether its head is a count noun) is kept in a bounded memo
+keyed by that text, across documents; ``mentions`` works on ``(start, end, entry)`` triples
+and makes ``Mention`` objects only for the mentions it keeps.
 
 ``categorize`` maps a free phrase (a record's data-type string, an HIBP data class, a
 CASIE Compromised-Data argument) to ``(type, category)`` pairs with the same forms.

@@ -40,7 +40,11 @@ each cue regex sits behind the gate of the first letters its matches can start w
 (``regexgate.gated``: the same matches, without trying the whole alternation at every
 character); those whose every match opens a word (negation, evidence, advice, hedge,
 patient cues) are tried only at word starts (``regexgate.WordStartRegex``, on ``" " +``
-the lower-cased page, made once per page).
+the lower-cased page, made once per page). The clause boundaries run on the lower-cased
+page as two halves (``_split_boundaries``): those opening with punctuation (a leading
+character ``re`` skips to in C) and those opening with a word (word starts only), merged
+(the whole alternation still runs when their matches overlap). The ``doc._`` values are
+read and written through ``docext`` (straight from ``doc.user_data``).
 """
 
 from __future__ import annotations
