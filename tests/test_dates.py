@@ -457,3 +457,22 @@ def test_role_fast_form_equals_plain(nlp):
         for m in re.finditer(r"\w+", low):
             args = (sents, low, m.start(), m.end())
             assert dates._role_fast(*args) == dates._role_plain(*args), (text, m.span())
+
+
+def test_may_have_mod_is_false_only_where_left_mod_finds_nothing(nlp):
+    """Dates._may_have_mod (a look at the characters before a date) never hides a modifier
+    left_mod would take ("the end of", "mid-", "early\\u00a0"), including before line breaks."""
+    import random
+
+    dates = nlp.get_pipe("breach_dates")
+    dates.ensure()
+    rng = random.Random(11)
+    parts = ["early", "mid", "late", "the end of", "end of", "of", "-", " ", "  ", "    ", "\t", "\u00a0", "\n", "x",
+             "in", "the first half of", "mid-", "early-", "late-", "ofearly", "(", "2019"]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 12))) + "2019" for _ in range(3000)]
+    texts += ["at the end of march", "in mid-2018", "late\u00a0april", "the beginning of\n2020", "early -2019"]
+    for low in texts:
+        sp = " " + low
+        for s in range(len(low) + 1):
+            if not dates._may_have_mod(low, s):
+                assert dates.left_mod.search(low, max(0, s - 40), s, sp) is None, (low, s)

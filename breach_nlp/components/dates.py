@@ -113,6 +113,7 @@ from .base import BreachComponent
 _YEAR = r"(?:1[89]\d\d|20[0-4]\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.,]\d)"
 _SPACE = r"[ \t\u00a0]{1,3}"  # spaces inside a date (no line breaks: datelines stay alone)
+_SPACE_CHARS = " \t\u00a0"  # the characters of _SPACE
 #: Cue analysis (the costly part per mention) stops after this many mentions in one text; later
 #: ones keep role "other". No article comes near it; it bounds the time of hostile input.
 MAX_ROLE_MENTIONS = 3000
@@ -289,6 +290,10 @@ class Dates(BreachComponent):
         # precede the head ("late", "the end of", "on", "over the past") are taken by small
         # end-anchored regexes on the few characters before the match (_left).
         self.left_mod = re.compile(rf"(?:\b(?P<mod>{mod}){S}|\b(?P<mod2>mid|early|late)-)$")
+        #: the last words of the modifiers (``_may_have_mod``: left_mod needs one right before
+        #: the spaces that end its match) and the words ``left_mod`` takes before a hyphen
+        self.mod_lasts = tuple(sorted({w.lower().split()[-1] for w in d["modifiers"]}))
+        self.mod_hyphen = ("mid", "early", "late")
         self.left_weekday = re.compile(rf"\b(?P<wmod>on|last|this|next|late|early|past|this{S}past|coming){S}$")
         self.left_relative = re.compile(
             rf"\b(?:(?P<rmod>early|earlier|late|later){S}(?:in{S})?)?"
@@ -649,6 +654,8 @@ class Dates(BreachComponent):
         when a required left word is missing."""
         s = m.start()
         if kind == "wordy" or kind == "year":
+            if not self._may_have_mod(low, s):
+                return s, {}  # what left_mod finding nothing gives
             rx = self.left_mod
         elif kind == "weekday":
             rx = self.left_weekday
@@ -675,6 +682,21 @@ class Dates(BreachComponent):
         if kind == "relative" and m.group("same") and not low[mm.start():s].rstrip().endswith("the"):
             return None, {}
         return mm.start(), pre
+
+    def _may_have_mod(self, low: str, s: int) -> bool:
+        """False when ``left_mod`` cannot match before ``s``: every match of it ends at ``s``
+        (``$``; at ``s - 1`` only before a line break there, left to the regex) with a
+        modifier and spaces, or ``mid``/``early``/``late`` and a hyphen."""
+        if not s:
+            return False
+        c = low[s - 1]
+        if c == "\n":
+            return True
+        if c == "-":
+            return low.endswith(self.mod_hyphen, max(0, s - 6), s - 1)
+        if c not in _SPACE_CHARS:
+            return False
+        return low[max(0, s - 40):s].rstrip(_SPACE_CHARS).endswith(self.mod_lasts)
 
     @staticmethod
     def _refused(text: str, kind: str, m: re.Match[str]) -> bool:
