@@ -284,8 +284,8 @@ class Lexicon:
         ``text.lower()`` when the caller has it already.
 
         (Speed: the work runs on ``(start, end, entry)`` triples; ``Mention`` objects are
-        made only for the mentions kept, and the weak-form sweeps visit only the forms not
-        yet accepted.)"""
+        made only for the mentions kept; weak forms are looked at only next to an accepted
+        mention.)"""
         end = len(text) if end is None else end
         ms = self.scan(text, start, end, low)
         # elided heads: "administrative and medical data", "email, IP and physical addresses"
@@ -330,31 +330,38 @@ class Lexicon:
         # weak forms: keep those next to an accepted mention in a list (chains grow);
         # ``accept_weak`` (a phrase on its own) accepts weak forms but not generic ones
         accepted = [not en.weak or (accept_weak and not en.generic) for _s, _e, en in ms]
-        pending = [i for i, a in enumerate(accepted) if not a]
-        if pending:
+        if not all(accepted):
             n = len(ms)
 
             def ok_at(i: int) -> bool:
                 s_i, e_i, _en = ms[i]
                 if i > 0 and accepted[i - 1]:
-                    gap = text[ms[i - 1][1]:s_i]
-                    if len(gap) <= 40 and _LIST_GAP_BEFORE.match(gap):
+                    p_end = ms[i - 1][1]
+                    if s_i - p_end <= 40 and _LIST_GAP_BEFORE.match(text[p_end:s_i]):
                         return True
                 if i + 1 < n and accepted[i + 1]:
-                    gap = text[e_i:ms[i + 1][0]]
-                    if len(gap) <= 40 and _LIST_GAP_AFTER.match(gap) and _LIST_GAP_BEFORE.match(gap):
-                        return True
+                    n_start = ms[i + 1][0]
+                    if n_start - e_i <= 40:
+                        gap = text[e_i:n_start]
+                        if _LIST_GAP_AFTER.match(gap) and _LIST_GAP_BEFORE.match(gap):
+                            return True
                 return False
 
-            # sweep left-to-right then right-to-left so chains grow in both directions (linear)
-            changed = True
-            while changed and pending:
-                changed = False
-                for order in (pending, reversed(pending)):
-                    for i in order:
-                        if not accepted[i] and ok_at(i):
-                            accepted[i] = changed = True
-                pending = [i for i in pending if not accepted[i]]
+            # chains grow in both directions: a weak form can be accepted only next to an
+            # accepted mention, and accepting one makes its neighbours worth a look again
+            # (``ok_at`` only grows as neighbours are accepted, so this reaches the same
+            # fixpoint as sweeping every index left-to-right and back until nothing changes)
+            todo = [i for i, a in enumerate(accepted)
+                    if not a and ((i > 0 and accepted[i - 1]) or (i + 1 < n and accepted[i + 1]))]
+            while todo:
+                i = todo.pop()
+                if accepted[i] or not ok_at(i):
+                    continue
+                accepted[i] = True
+                if i > 0 and not accepted[i - 1]:
+                    todo.append(i - 1)
+                if i + 1 < n and not accepted[i + 1]:
+                    todo.append(i + 1)
         return [Mention(s_, e_, en.type, en.category, en.weak, en.context, en.generic)
                 for (s_, e_, en), a in zip(ms, accepted) if a]
 
