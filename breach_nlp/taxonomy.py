@@ -183,6 +183,29 @@ _COORD_LEFT1 = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16)
+def _opens_with_space(rx: re.Pattern) -> bool:
+    """Does every match of ``rx`` open with a whitespace character (``\\s{1,3}...``, no
+    top-level alternation)? Then it cannot match where the next character is not one
+    (``str.isspace`` is exactly ``\\s``)."""
+    try:
+        from re import _constants as C, _parser as P
+
+        items = list(P.parse(rx.pattern, rx.flags).data)
+    except Exception:  # noqa: BLE001 - no parser: no shortcut (never wrong)
+        return False
+    if not items:
+        return False
+    spaces = ([(C.CATEGORY, C.CATEGORY_SPACE)], [(C.CATEGORY, C.CATEGORY_UNI_SPACE)])
+    op, av = items[0]
+    if op is C.IN:
+        return av in spaces
+    if op not in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) or av[0] < 1:
+        return False
+    body = list(av[2].data) if hasattr(av[2], "data") else list(av[2])
+    return len(body) == 1 and body[0][0] is C.IN and body[0][1] in spaces
+
+
 def _first(t: tuple) -> Any:
     return t[0]
 
@@ -219,6 +242,8 @@ class Lexicon:
         end = len(text) if end is None else end
         out: list[tuple[int, int, Entry]] = []
         nfb = self.not_followed_by
+        # a ``not_followed_by`` that opens with whitespace cannot match where none follows
+        nfb_ws = nfb is not None and _opens_with_space(nfb)
         cb = self.count_before
         memo = self._memo
         for ms, me in self._spans(text, start, end, low):
@@ -229,7 +254,8 @@ class Lexicon:
             e, counted = hit
             if e is None:
                 continue
-            if nfb is not None and nfb.match(text, me, min(end, me + 40)):
+            if nfb is not None and (not nfb_ws or (me < end and text[me].isspace())) \
+                    and nfb.match(text, me, min(end, me + 40)):
                 continue
             if counted and cb.search(text, max(start, ms - 60), ms):
                 continue

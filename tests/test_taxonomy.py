@@ -278,3 +278,30 @@ def test_mentions_equal_plain_form_random_lists():
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 14)))
         for aw in (False, True):
             assert lex.mentions(text, accept_weak=aw) == _plain_mentions(lex, text, aw), (text, aw)
+
+
+@pytest.mark.parametrize("pattern, opens", [
+    (r"\s{1,3}(?:protection|act)\b", True), (r"\s+x", True), (r"\sa", True),
+    (r"\s{1,3}a|b", False), (r"\s?a", False), (r"x\s", False), (r"\S{1,3}x", False), (r"[\s,]{1,3}x", False),
+])
+def test_opens_with_space(pattern, opens):
+    """The shortcut before ``not_followed_by`` is taken only when every match opens with whitespace."""
+    assert taxonomy._opens_with_space(re.compile(pattern, re.IGNORECASE)) is opens
+
+
+#: A form followed by a "not followed by" word through each kind of separator (CASIE wording:
+#: "data protection act", "privacy policy"): the whitespace shortcut keeps the same mentions.
+NOT_FOLLOWED_TEXTS = [
+    ("space", "passwords protection and email addresses act"),
+    ("nbsp-newline", "passwords\u00a0protection, email addresses\nact, names\u2003law"),
+    ("punctuation", "passwords,protection; email addresses-act (names)law"),
+    ("end", "email addresses"),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NOT_FOLLOWED_TEXTS])
+def test_not_followed_by_shortcut_equals_plain(text):
+    from breach_nlp.taxonomy import default_lexicon
+
+    lex = default_lexicon()
+    assert lex.mentions(text) == _plain_mentions(lex, text)
