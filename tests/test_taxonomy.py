@@ -250,6 +250,11 @@ MENTION_SENTENCES = [
     ("CASIE-weak-alone", "Send us an email with your name if you have questions about the data protection act."),
     ("DEV-elided-heads", "Attackers accessed administrative and medical data, email, IP and physical addresses."),
     ("DEV-count-noun", "More than 3 million records and 40,000 files were exposed, including documents and messages."),
+    # a form then a not_followed_by word through each kind of separator (the whitespace shortcut)
+    ("NFB-space", "passwords protection and email addresses act"),
+    ("NFB-nbsp-newline", "passwords\u00a0protection, email addresses\nact, names\u2003law"),
+    ("NFB-punctuation", "passwords,protection; email addresses-act (names)law"),
+    ("NFB-end", "email addresses"),
 ]
 
 
@@ -287,21 +292,3 @@ def test_mentions_equal_plain_form_random_lists():
 def test_opens_with_space(pattern, opens):
     """The shortcut before ``not_followed_by`` is taken only when every match opens with whitespace."""
     assert taxonomy._opens_with_space(re.compile(pattern, re.IGNORECASE)) is opens
-
-
-#: A form followed by a "not followed by" word through each kind of separator (CASIE wording:
-#: "data protection act", "privacy policy"): the whitespace shortcut keeps the same mentions.
-NOT_FOLLOWED_TEXTS = [
-    ("space", "passwords protection and email addresses act"),
-    ("nbsp-newline", "passwords\u00a0protection, email addresses\nact, names\u2003law"),
-    ("punctuation", "passwords,protection; email addresses-act (names)law"),
-    ("end", "email addresses"),
-]
-
-
-@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NOT_FOLLOWED_TEXTS])
-def test_not_followed_by_shortcut_equals_plain(text):
-    from breach_nlp.taxonomy import default_lexicon
-
-    lex = default_lexicon()
-    assert lex.mentions(text) == _plain_mentions(lex, text)
