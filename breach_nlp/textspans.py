@@ -165,3 +165,19 @@ def touching(skip: Sequence[Sequence[int]], spans: Sequence[Sequence[int]]) -> l
             j += 1
         out.append(j < n and skip[j][0] < se)
     return out
+
+
+def max_width(pattern: str) -> int | None:
+    """Most characters a match of ``pattern`` can span, or None when unbounded or unknown
+    (the stdlib regex parser's own bound).
+
+    >>> max_width(r"[ \\t]{0,40}x"), max_width(r"a+")
+    (41, None)
+    """
+    try:
+        from re import _parser  # the stdlib's own regex parser (Python 3.11+)
+
+        width = _parser.parse(pattern).getwidth()[1]
+    except Exception:  # noqa: BLE001 - any trouble: no bound, the caller's slow path is used
+        return None
+    return width if width < 10_000 else None

@@ -73,21 +73,10 @@ from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..numbers import DIGITS_TAIL_RE, MAX_COUNT, alternation, parse_count, scale_re
-from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, touches, touching
+from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, max_width, touches, touching
 from .base import BreachComponent, remember
 
 _SCALE_RE = scale_re("scale")
-
-
-def _max_width(pattern: str) -> int | None:
-    """Most characters a match of ``pattern`` can span, or None when unbounded or unknown."""
-    try:
-        from re import _parser  # the stdlib's own regex parser (Python 3.11+)
-
-        width = _parser.parse(pattern).getwidth()[1]
-    except Exception:  # noqa: BLE001 - any trouble: no bound, the slow path is used
-        return None
-    return width if width < 10_000 else None
 
 
 _WORD = re.compile(
@@ -98,7 +87,7 @@ _CURRENCY_BEFORE = re.compile(
 )
 #: a _CURRENCY_BEFORE match starts at most this many characters before the end of the text
 #: (its widest match, and "$" also matches before a final line break)
-_CURRENCY_LEAD = (_max_width(_CURRENCY_BEFORE.pattern) or 10_000) + 1
+_CURRENCY_LEAD = (max_width(_CURRENCY_BEFORE.pattern) or 10_000) + 1
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per ?cent\b|pct\b)", re.IGNORECASE)
 _DOT_GROUP = re.compile(r"^[0-9]{1,3}\.[0-9]{3}$")
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
@@ -223,7 +212,7 @@ class Counts(BreachComponent):
         #: first on the lower-cased text (a fast scan); each match then starts at most
         #: ``vague_lead`` characters before its tail (None: scan the whole text instead)
         self.vague_tail_low = re.compile(r"(?:thousands|millions|billions)\s{1,3}of\s")
-        self.vague_lead = _max_width(d["vague"]["pattern"]) if d["vague"]["pattern"].endswith(
+        self.vague_lead = max_width(d["vague"]["pattern"]) if d["vague"]["pattern"].endswith(
             "(?:thousands|millions|billions)"
         ) else None
         self.plus = re.compile(d["plus_suffix"]["pattern"], re.IGNORECASE)
