@@ -197,9 +197,8 @@ class Counts(BreachComponent):
             r"(?P<num>[0-9](?<![\w$€£¥₹₩.,'’/#@-][0-9])" + DIGITS_TAIL_RE + r")" + f"(?:{_SCALE_RE})?"
             r"(?![0-9]|[.,][0-9]|-[0-9])"
         )
-        wordnum = (
-            r"(?<![\w-])(?P<wnum>(?:" + w + r")(?:[\s-]{1,2}(?:and\s)?(?:" + sw + r")){0,5})(?![\w-])"
-        )
+        wordnum_body = r"(?P<wnum>(?:" + w + r")(?:[\s-]{1,2}(?:and\s)?(?:" + sw + r")){0,5})(?![\w-])"
+        wordnum = r"(?<![\w-])" + wordnum_body
         vague = r"(?<![\w-])(?P<vague>" + d["vague"]["pattern"] + r")(?=\s{1,3}of\s)"
         # three separate scans merged by position (one alternation of all three is slower)
         self.number = re.compile(number, re.IGNORECASE)
@@ -207,6 +206,12 @@ class Counts(BreachComponent):
         self.vague = re.compile(vague, re.IGNORECASE)
         # the same scans on the lower-cased text (faster; None when not applicable)
         self.wordnum_low = lowered_regex(self.wordnum)
+        #: where wordnum_low can match after the first character (see _wordnum_low_matches):
+        #: after any character but a hyphen or an ASCII word character (a superset of what
+        #: its look-behind allows), the match itself in a look-ahead so none is skipped
+        self.wordnum_starts = (
+            re.compile(r"[^\-0-9A-Z_a-z](?=" + wordnum_body + ")") if self.wordnum_low is not None else None
+        )
         self.vague_low = lowered_regex(self.vague)
         #: what every vague match ends with (its scale word and the " of " after it), searched
         #: first on the lower-cased text (a fast scan); each match then starts at most
@@ -273,7 +278,10 @@ class Counts(BreachComponent):
             small = self.small_words
             scans.append(
                 # a single number word below ten is never a count (see _candidate): dropped here
-                m for m in _finditer(self.wordnum, self.wordnum_low if ok else None, text, low)
+                m for m in (
+                    self._wordnum_low_matches(low) if ok and self.wordnum_starts is not None
+                    else _finditer(self.wordnum, self.wordnum_low if ok else None, text, low)
+                )
                 if m.group("wnum").lower() not in small
             )
             if "illions" in low or "thousands" in low:
@@ -282,6 +290,29 @@ class Counts(BreachComponent):
                 else:
                     scans.append(_finditer(self.vague, self.vague_low if ok else None, text, low))
         return scans
+
+    def _wordnum_low_matches(self, low: str) -> list[re.Match]:
+        """``list(self.wordnum_low.finditer(low))``, faster: ``wordnum_starts`` finds in one
+        scan (that ``re`` runs with a character-set prefix, not a look-behind at every
+        position) every place after the first where a match can start; in text order, each
+        one at or after the end of the previous match is matched for real (which also checks
+        the look-behind), as finditer would."""
+        assert self.wordnum_low is not None and self.wordnum_starts is not None
+        wn = self.wordnum_low
+        out = []
+        end = 0
+        m = wn.match(low)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+        for c in self.wordnum_starts.finditer(low, end):
+            p = c.end()
+            if p >= end:
+                m = wn.match(low, p)
+                if m is not None:
+                    out.append(m)
+                    end = m.end()
+        return out
 
     def _vague_low_matches(self, low: str) -> list[re.Match]:
         """``self.vague_low.finditer(low)``, searched only just before each tail ("millions of"):
