@@ -589,3 +589,13 @@ def test_wordnum_starts_scan_equals_finditer(counts_pipe):
         assert [(m.span(), m.group("wnum")) for m in counts_pipe._wordnum_low_matches(low)] == [
             (m.span(), m.group("wnum")) for m in counts_pipe.wordnum_low.finditer(low)
         ], repr(low)
+
+
+def test_vague_tails_equal_the_tail_regex(counts_pipe):
+    from breach_nlp.components.counts import _vague_tails
+
+    rng = random.Random(12)
+    parts = ["thousands", "millions", "billions", "trillions", "of", " ", "\n", "  ", "   ", "    ", "x", "s", "of\t"]
+    for _ in range(4000):
+        low = "".join(rng.choice(parts) for _ in range(rng.randint(0, 20)))
+        assert _vague_tails(low) == [m.span() for m in counts_pipe.vague_tail_low.finditer(low)], repr(low)

@@ -110,3 +110,14 @@ def test_split_equals_plain_split(nlp, seed_text):
 
     for text in _layout_texts(3000, seed=8) + [seed_text]:
         assert layout._split(text, 0, len(text)) == plain(text), repr(text)
+
+
+def test_break_scans_equal_one_break_scan():
+    """layout._breaks (period breaks and the others, two scans merged) finds what _BREAK finds."""
+    from breach_nlp.components.layout import _BREAK, _breaks
+
+    extra = ['He said "Stop." Then', "Wait!\n\nNext", "a?  B", "x.)\tY", "\n \n", "end.\nnext", "A. B! C? D.\n"]
+    for text in _layout_texts(4000, seed=11) + extra:
+        for a, b in ((0, len(text)), (1, max(1, len(text) - 2))):
+            got = [(m.span(), m.end("pq")) for m in _breaks(text, a, b)]
+            assert got == [(m.span(), m.end("pq")) for m in _BREAK.finditer(text, a, b)], repr(text)

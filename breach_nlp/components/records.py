@@ -49,6 +49,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..datevalues import parse_date_value
+from ..docext import set_value
 from ..numbers import parse_count
 from ..recordparse import bracket_spans, json_safe, needs_cleaning, parse_literal
 from ..taxonomy import categorize
@@ -191,7 +192,7 @@ class Records(BreachComponent):
 
     # -- detection ----------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        doc._.breach_records = self.find(doc_text(doc))
+        set_value(doc, "breach_records", self.find(doc_text(doc)))  # doc._.breach_records = (see docext)
         return doc
 
     def find(self, text: str) -> list[dict[str, Any]]:
