@@ -599,3 +599,15 @@ def test_vague_tails_equal_the_tail_regex(counts_pipe):
     for _ in range(4000):
         low = "".join(rng.choice(parts) for _ in range(rng.randint(0, 20)))
         assert _vague_tails(low) == [m.span() for m in counts_pipe.vague_tail_low.finditer(low)], repr(low)
+
+
+def test_digit_starts_equal_digit_run_regex():
+    """textspans.digit_starts (str.find per digit; the regex past its digit budget) gives
+    the starts of re.finditer("[0-9]+")."""
+    from breach_nlp.textspans import digit_starts
+
+    rng = random.Random(21)
+    parts = ["1", "23", "x", " ", "٣", "¹", ",", "0", "9" * 50, "a" * 40]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 30)))
+        assert digit_starts(text) == [m.start() for m in re.finditer("[0-9]+", text)], repr(text)

@@ -66,14 +66,17 @@ from __future__ import annotations
 
 import re
 from operator import methodcaller
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..numbers import DIGITS_TAIL_RE, MAX_COUNT, alternation, parse_count, scale_re
-from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, max_width, touches, touching
+from ..textspans import (
+    digit_starts, doc_digit_starts, doc_lower, doc_text, find_range, lowered_ok, lowered_regex, max_width, touches,
+    touching,
+)
 from .base import BreachComponent, remember
 
 _SCALE_RE = scale_re("scale")
@@ -269,11 +272,12 @@ class Counts(BreachComponent):
         # a sentence opener ("Hackers 500 ..." is rare; "The" etc. are in name_ok)
         return bool(before) and before[-1] not in ".!?:;\n\"“"
 
-    def _scans(self, text: str, low: str, ok: bool) -> list[Iterator[re.Match]]:
+    def _scans(self, text: str, low: str, ok: bool, digits: list[int] | None = None) -> list[Iterator[re.Match]]:
         """Candidate matches: digit numbers, and (only when a scale word occurs) spelled-out
         and vague numbers. Spelled numbers without a scale word ("twenty patients") are not
-        looked for. ``low`` is ``text.lower()``, ``ok`` whether it stands in for ``text``."""
-        scans: list[Iterator[re.Match]] = [self._digit_numbers(text)]
+        looked for. ``low`` is ``text.lower()``, ``ok`` whether it stands in for ``text``;
+        ``digits`` the text's digit run starts (textspans.digit_starts) when known."""
+        scans: list[Iterator[re.Match]] = [self._digit_numbers(text, digits)]
         if "illion" in low or "thousand" in low or "hundred" in low or "dozen" in low:
             small = self.small_words
             scans.append(
@@ -298,21 +302,10 @@ class Counts(BreachComponent):
         one at or after the end of the previous match is matched for real (which also checks
         the look-behind), as finditer would."""
         assert self.wordnum_low is not None and self.wordnum_starts is not None
-        wn = self.wordnum_low
-        out = []
-        end = 0
-        m = wn.match(low)
-        if m is not None:
-            out.append(m)
-            end = m.end()
-        for c in self.wordnum_starts.finditer(low, end):
-            p = c.end()
-            if p >= end:
-                m = wn.match(low, p)
-                if m is not None:
-                    out.append(m)
-                    end = m.end()
-        return out
+        m = self.wordnum_low.match(low)
+        end = 0 if m is None else m.end()
+        starts = (c.end() for c in self.wordnum_starts.finditer(low, end))
+        return _matches_at(self.wordnum_low, low, starts, [] if m is None else [m], end)
 
     def _vague_low_matches(self, low: str) -> list[re.Match]:
         """``self.vague_low.finditer(low)``, searched only just before each tail ("millions of"):
@@ -328,8 +321,11 @@ class Counts(BreachComponent):
                 end = m.end()
         return out
 
-    def _digit_numbers(self, text: str) -> Iterator[re.Match]:
-        return self.number.finditer(text)
+    def _digit_numbers(self, text: str, digits: list[int] | None = None) -> list[re.Match]:
+        """``list(self.number.finditer(text))``, matched only at the digit run starts
+        (``digits``, else textspans.digit_starts(text)): a match starts at a digit after no
+        word character, so at a run start, and none starts inside the previous one."""
+        return _matches_at(self.number, text, digit_starts(text) if digits is None else digits)
 
     @staticmethod
     def _inherit_units(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -419,7 +415,7 @@ class Counts(BreachComponent):
         last_end = -1
         low = doc_lower(doc)
         ok = lowered_ok(text, low)
-        scans = self._scans(text, low, ok)
+        scans = self._scans(text, low, ok, doc_digit_starts(doc))
         low_ok = low if ok else None
         # merged by position; a stable sort keeps heapq.merge's order (ties: earlier scan first)
         matches = list(scans[0]) if len(scans) == 1 else sorted([m for scan in scans for m in scan], key=_START)
@@ -841,6 +837,22 @@ class _Words:
                 return False
             items.append((m.group(0), m.end()))
         return True
+
+
+def _matches_at(
+    rx: re.Pattern, s: str, starts: Iterable[int], out: list[re.Match] | None = None, end: int = 0
+) -> list[re.Match]:
+    """``rx.match(s, p)`` at each of ``starts`` (in text order) that is at or after the end
+    of the previous match (from ``end``), appended to ``out``: what ``rx.finditer(s, end)``
+    finds when ``starts`` holds every place after ``end`` where ``rx`` can match."""
+    out = [] if out is None else out
+    for p in starts:
+        if p >= end:
+            m = rx.match(s, p)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 #: the scale words every vague amount ends with ("tens of millions")
