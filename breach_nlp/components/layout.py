@@ -66,6 +66,14 @@ class Layout(BreachComponent):
         self.abbrevs = frozenset(a.lower() for a in self.data["abbreviations.json"]["abbreviations"])
         #: the abbreviations without their final period: ``w in stems`` is ``w + "." in abbrevs``
         self.abbrev_stems = frozenset(a[:-1] for a in self.abbrevs if a.endswith("."))
+        #: the last two characters of the stems (None when a stem is not ASCII): a word
+        #: before a period that ends in two letters whose lower case is none of them is no
+        #: abbreviation (its lower case ends in theirs, or in a non-ASCII character) nor
+        #: initials (they end in one letter), which _split sees without cutting the word out
+        self.stem_ends = (
+            frozenset(a[-2:] for a in self.abbrev_stems if len(a) >= 2)
+            if all(a.isascii() for a in self.abbrev_stems) else None
+        )
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -100,12 +108,17 @@ class Layout(BreachComponent):
         out: list[list[int]] = []
         cur = start
         stems = self.abbrev_stems
+        ends = self.stem_ends
         for m in _breaks(text, start, end):
             ms = m.start()
             c = text[ms]
             if c != "\n":
                 cut = m.end("pq")
-                if c == ".":
+                if c == "." and not (
+                    # "said.": two letters before the period that end no stem (see compile)
+                    ends is not None and ms - 2 >= cur and (t2 := text[ms - 2 : ms]).isalpha()
+                    and t2.lower() not in ends
+                ):
                     a = ms - 40 if ms - 40 > cur else cur
                     window = text[a:ms]
                     if window and not window[-1].isspace():
