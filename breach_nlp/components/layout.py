@@ -131,12 +131,15 @@ class Layout(BreachComponent):
                         continue
             else:
                 cut = ms
-            # self._add(text, cur, cut, out), inlined
-            seg = text[cur:cut]
-            rest = seg.lstrip()
-            if rest:
-                s = cut - len(rest)
-                out.append([s, s + len(rest.rstrip())])
+            # self._add(text, cur, cut, out), inlined; most sentences have no space to strip
+            if cur < cut and not text[cur].isspace() and not text[cut - 1].isspace():
+                out.append([cur, cut])
+            else:
+                seg = text[cur:cut]
+                rest = seg.lstrip()
+                if rest:
+                    s = cut - len(rest)
+                    out.append([s, s + len(rest.rstrip())])
             cur = m.end()
         self._add(text, cur, end, out)
         return out
