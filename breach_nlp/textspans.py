@@ -165,3 +165,56 @@ def touching(skip: Sequence[Sequence[int]], spans: Sequence[Sequence[int]]) -> l
             j += 1
         out.append(j < n and skip[j][0] < se)
     return out
+
+
+def max_width(pattern: str) -> int | None:
+    """Most characters a match of ``pattern`` can span, or None when unbounded or unknown
+    (the stdlib regex parser's own bound).
+
+    >>> max_width(r"[ \\t]{0,40}x"), max_width(r"a+")
+    (41, None)
+    """
+    try:
+        from re import _parser  # the stdlib's own regex parser (Python 3.11+)
+
+        width = _parser.parse(pattern).getwidth()[1]
+    except Exception:  # noqa: BLE001 - any trouble: no bound, the caller's slow path is used
+        return None
+    return width if width < 10_000 else None
+
+
+#: doc.user_data key of the digit run starts (see doc_digit_starts).
+DIGITS_KEY = "breach_digit_starts"
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def digit_starts(text: str) -> list[int]:
+    """Where each run of ASCII digits starts, in order: ``[m.start() for m in
+    re.finditer("[0-9]+", text)]``, found with ``str.find`` per digit (news text has a few
+    dozen digits in thousands of characters, and ``re`` reads a character class several
+    times slower than ``str.find`` reads a literal). A text dense with digits is left to
+    the regex (past ``64 + len(text) // 32`` digits), so time stays linear at a low rate.
+
+    >>> digit_starts("In 2024, 4,500 (x12) 7")
+    [3, 9, 11, 17, 21]
+    """
+    limit = 64 + len(text) // 32
+    pos: list[int] = []
+    for d in "0123456789":
+        i = text.find(d)
+        while i >= 0:
+            pos.append(i)
+            if len(pos) > limit:
+                return [m.start() for m in _DIGIT_RUN.finditer(text)]
+            i = text.find(d, i + 1)
+    pos.sort()
+    return [p for k, p in enumerate(pos) if not k or pos[k - 1] != p - 1]
+
+
+def doc_digit_starts(doc: Doc) -> list[int]:
+    """``digit_starts(doc_text(doc))``, computed once per document (counts and money scan
+    for numbers only there)."""
+    starts = doc.user_data.get(DIGITS_KEY)
+    if starts is None:
+        starts = doc.user_data[DIGITS_KEY] = digit_starts(doc_text(doc))
+    return starts

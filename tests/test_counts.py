@@ -573,3 +573,41 @@ def test_label_unit_needs_a_unit_hint(counts_pipe):
             low = text.lower()
             if lowered_ok(text, low):
                 assert counts_pipe.unit_hint_low.search(low), repr(text)
+
+
+# -- third speed round (issue 9) -----------------------------------------------------------
+def test_wordnum_starts_scan_equals_finditer(counts_pipe):
+    """Counts._wordnum_low_matches (start scan + a real match at each start) finds what
+    wordnum_low.finditer finds, also after non-ASCII letters (a superset start, then the
+    real look-behind rejects it) and with words inside an earlier match ("two hundred")."""
+    rng = random.Random(5)
+    parts = ["one", "two", "twenty", "hundred", "thousand", "million", "a", "a dozen", "half a", "and", " ", "  ",
+             "-", "\n", "\t", "\u00a0", "(", "“", "é", "x", "ten", "often", "_", "5", ",", "three quarters of a"]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 30))) for _ in range(4000)]
+    texts += ["éten\ntwenty", "two hundred thousand million billion trillion five six", "ten-ten ten"]
+    for low in texts:
+        assert [(m.span(), m.group("wnum")) for m in counts_pipe._wordnum_low_matches(low)] == [
+            (m.span(), m.group("wnum")) for m in counts_pipe.wordnum_low.finditer(low)
+        ], repr(low)
+
+
+def test_vague_tails_equal_the_tail_regex(counts_pipe):
+    from breach_nlp.components.counts import _vague_tails
+
+    rng = random.Random(12)
+    parts = ["thousands", "millions", "billions", "trillions", "of", " ", "\n", "  ", "   ", "    ", "x", "s", "of\t"]
+    for _ in range(4000):
+        low = "".join(rng.choice(parts) for _ in range(rng.randint(0, 20)))
+        assert _vague_tails(low) == [m.span() for m in counts_pipe.vague_tail_low.finditer(low)], repr(low)
+
+
+def test_digit_starts_equal_digit_run_regex():
+    """textspans.digit_starts (str.find per digit; the regex past its digit budget) gives
+    the starts of re.finditer("[0-9]+")."""
+    from breach_nlp.textspans import digit_starts
+
+    rng = random.Random(21)
+    parts = ["1", "23", "x", " ", "٣", "¹", ",", "0", "9" * 50, "a" * 40]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 30)))
+        assert digit_starts(text) == [m.start() for m in re.finditer("[0-9]+", text)], repr(text)

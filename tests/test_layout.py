@@ -110,3 +110,35 @@ def test_split_equals_plain_split(nlp, seed_text):
 
     for text in _layout_texts(3000, seed=8) + [seed_text]:
         assert layout._split(text, 0, len(text)) == plain(text), repr(text)
+
+
+def test_break_scans_equal_one_break_scan():
+    """layout._breaks (period breaks and the others, two scans merged) finds what _BREAK finds."""
+    from breach_nlp.components.layout import _BREAK, _breaks
+
+    extra = ['He said "Stop." Then', "Wait!\n\nNext", "a?  B", "x.)\tY", "\n \n", "end.\nnext", "A. B! C? D.\n"]
+    for text in _layout_texts(4000, seed=11) + extra:
+        for a, b in ((0, len(text)), (1, max(1, len(text) - 2))):
+            got = [(m.span(), m.end("pq")) for m in _breaks(text, a, b)]
+            assert got == [(m.span(), m.end("pq")) for m in _BREAK.finditer(text, a, b)], repr(text)
+
+
+def test_split_two_letter_shortcut_keeps_abbreviations(nlp):
+    """BUGS_CAUGHT-style cases for _split's shortcut (two letters before a period that end
+    no abbreviation): upper case, non-ASCII letters, quotes, a word cut by the previous
+    break, and the plain split gives the same sentences."""
+    import random
+
+    layout = nlp.get_pipe("breach_layout")
+    words = ["Inc.", "INC.", "Corp.", "said.", "plan.", "Σ.", "ΟΔΟΣ.", "İnc.", "K\u212a.", "(Mr.", "“Dr.", "J.", "S.E.",
+             "AG.", "co.", "CO.", "x.", "ab.", "data.", "e.g.", "U.S.", "Jan.", "approx.", "sept.", "Bros."]
+    rng = random.Random(17)
+    texts = [" ".join(rng.choice(words) + rng.choice([" A", " 5", " The", " “B", " x"]) for _ in range(rng.randint(1, 12)))
+             for _ in range(3000)]
+    for text in texts:
+        fast = layout._split(text, 0, len(text))
+        ends, layout.stem_ends = layout.stem_ends, None  # the same split without the shortcut
+        try:
+            assert fast == layout._split(text, 0, len(text)), repr(text)
+        finally:
+            layout.stem_ends = ends

@@ -158,3 +158,19 @@ def test_run_scan_equals_every_digit_run():
         text = "".join(rng.choice(frags) for _ in range(rng.randint(0, 25)))
         got = [(m.span(), m.groupdict()) for m in money._scan(text)]
         assert got == [(m.span(), m.groupdict()) for m in plain(text)], repr(text)
+
+
+def test_run_scan_at_digit_starts_equals_run_regex():
+    """_scan matching its run regex only at the digit run starts finds what the regex's own
+    scan finds (the same amounts, the same order)."""
+    import random
+
+    money = breach_nlp.load().get_pipe("breach_money")
+    money.ensure()
+    rng = random.Random(13)
+    frags = ["$", "US$", "USD", "€", "£", "5", "12", "1,234", "3.5", " ", "\n", "million", "bn", " dollars", " won",
+             "x", ".", ",", "k", "9" * 30, "Rs.", "a5", "_7"]
+    for _ in range(4000):
+        text = "".join(rng.choice(frags) for _ in range(rng.randint(0, 25)))
+        got = [(m.span(), m.groupdict()) for m in money._scan(text)]
+        assert got == [(m.span(), m.groupdict()) for m in money._scan(text, money.runs)], repr(text)

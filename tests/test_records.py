@@ -412,3 +412,51 @@ def test_line_regexes_equal_multiline_finditer():
                 plain = re.compile("^(?:" + lines.first.pattern[len("\\A(?P<line>") : -1] + ")", re.MULTILINE)
                 got = [((m.start("line"), m.end()), m.group("line")) for m in lines.finditer(text, a, b)]
                 assert got == [(m.span(), m.group()) for m in plain.finditer(text, a, b)], (text, a, b)
+
+
+def test_line_prefilter_keeps_every_first_line_match():
+    """BUGS_CAUGHT-style guard for the speed path: _Lines tries the first line only when
+    one of its ``need`` characters is within ``reach`` (texts without line breaks are one
+    long first line); keys and blanks of every allowed length, the delimiter at the edge."""
+    import re
+
+    from breach_nlp.components.records import _FRAGMENT_LINE, _KV_LINE
+
+    key = "K" + "ey word" * 8 + "x"  # 58 characters: near the longest key
+    texts = [
+        " " * 20 + "- **" + key + "**    :** value here",
+        " " * 20 + "|" + " " * 20 + key + " " * 20 + "| value |",
+        " " * 20 + "|" + " " * 20 + key + " " * 20 + "\tvalue",
+        " " * 20 + "|" + " " * 20 + ":" + "-" * 40 + ":" + " " * 20 + "| --- |",
+        " " * 40 + '"key": 1, "b": 2',
+        "\t" * 40 + "'key': 'v',",
+        "Records affected: 5",
+        "Breach summary and more prose without any delimiter at all " * 3 + ": x",
+        " " * 41 + '"key": 1',
+    ]
+    for text in texts:
+        for end in (len(text), len(text) - 3, 50):
+            for lines in (_FRAGMENT_LINE, _KV_LINE):
+                plain = re.compile("^(?:" + lines.first.pattern[len("\\A(?P<line>") : -1] + ")", re.MULTILINE)
+                got = [(m.start("line"), m.end()) for m in lines.finditer(text, 0, end)]
+                assert got == [m.span() for m in plain.finditer(text, 0, end)], (text, end)
+    assert _KV_LINE.reach > len(texts[1]) - len("| value |") - 1  # the table row's "|" is in reach
+
+
+def test_openers_equal_regex_search():
+    """recordparse._Openers (str.find, remembered) gives what _OPENER.search gives, for
+    non-decreasing positions, as bracket_spans asks."""
+    import random
+
+    from breach_nlp.recordparse import _OPENER, _Openers
+
+    rng = random.Random(9)
+    for _ in range(2000):
+        text = "".join(rng.choice(["[", "{", "a", " ", "]", "}", "xyz"]) for _ in range(rng.randint(0, 40)))
+        n = rng.randint(0, len(text))
+        op = _Openers(text, n)
+        pos = 0
+        while pos <= n:
+            m = _OPENER.search(text, pos, n)
+            assert op.next(pos) == (m.start() if m else -1), (text, n, pos)
+            pos += rng.randint(0, 4)

@@ -66,28 +66,20 @@ from __future__ import annotations
 
 import re
 from operator import methodcaller
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..numbers import DIGITS_TAIL_RE, MAX_COUNT, alternation, parse_count, scale_re
-from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, touches, touching
+from ..textspans import (
+    digit_starts, doc_digit_starts, doc_lower, doc_text, find_range, lowered_ok, lowered_regex, max_width, touches,
+    touching,
+)
 from .base import BreachComponent, remember
 
 _SCALE_RE = scale_re("scale")
-
-
-def _max_width(pattern: str) -> int | None:
-    """Most characters a match of ``pattern`` can span, or None when unbounded or unknown."""
-    try:
-        from re import _parser  # the stdlib's own regex parser (Python 3.11+)
-
-        width = _parser.parse(pattern).getwidth()[1]
-    except Exception:  # noqa: BLE001 - any trouble: no bound, the slow path is used
-        return None
-    return width if width < 10_000 else None
 
 
 _WORD = re.compile(
@@ -98,7 +90,7 @@ _CURRENCY_BEFORE = re.compile(
 )
 #: a _CURRENCY_BEFORE match starts at most this many characters before the end of the text
 #: (its widest match, and "$" also matches before a final line break)
-_CURRENCY_LEAD = (_max_width(_CURRENCY_BEFORE.pattern) or 10_000) + 1
+_CURRENCY_LEAD = (max_width(_CURRENCY_BEFORE.pattern) or 10_000) + 1
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per ?cent\b|pct\b)", re.IGNORECASE)
 _DOT_GROUP = re.compile(r"^[0-9]{1,3}\.[0-9]{3}$")
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
@@ -208,9 +200,8 @@ class Counts(BreachComponent):
             r"(?P<num>[0-9](?<![\w$€£¥₹₩.,'’/#@-][0-9])" + DIGITS_TAIL_RE + r")" + f"(?:{_SCALE_RE})?"
             r"(?![0-9]|[.,][0-9]|-[0-9])"
         )
-        wordnum = (
-            r"(?<![\w-])(?P<wnum>(?:" + w + r")(?:[\s-]{1,2}(?:and\s)?(?:" + sw + r")){0,5})(?![\w-])"
-        )
+        wordnum_body = r"(?P<wnum>(?:" + w + r")(?:[\s-]{1,2}(?:and\s)?(?:" + sw + r")){0,5})(?![\w-])"
+        wordnum = r"(?<![\w-])" + wordnum_body
         vague = r"(?<![\w-])(?P<vague>" + d["vague"]["pattern"] + r")(?=\s{1,3}of\s)"
         # three separate scans merged by position (one alternation of all three is slower)
         self.number = re.compile(number, re.IGNORECASE)
@@ -218,13 +209,19 @@ class Counts(BreachComponent):
         self.vague = re.compile(vague, re.IGNORECASE)
         # the same scans on the lower-cased text (faster; None when not applicable)
         self.wordnum_low = lowered_regex(self.wordnum)
+        #: where wordnum_low can match after the first character (see _wordnum_low_matches):
+        #: after any character but a hyphen or an ASCII word character (a superset of what
+        #: its look-behind allows), the match itself in a look-ahead so none is skipped
+        self.wordnum_starts = (
+            re.compile(r"[^\-0-9A-Z_a-z](?=" + wordnum_body + ")") if self.wordnum_low is not None else None
+        )
         self.vague_low = lowered_regex(self.vague)
         #: what every vague match ends with (its scale word and the " of " after it), searched
         #: first on the lower-cased text (a fast scan); each match then starts at most
         #: ``vague_lead`` characters before its tail (None: scan the whole text instead)
-        self.vague_tail_low = re.compile(r"(?:thousands|millions|billions)\s{1,3}of\s")
-        self.vague_lead = _max_width(d["vague"]["pattern"]) if d["vague"]["pattern"].endswith(
-            "(?:thousands|millions|billions)"
+        self.vague_tail_low = re.compile("(?:" + "|".join(_VAGUE_TAILS) + r")\s{1,3}of\s")
+        self.vague_lead = max_width(d["vague"]["pattern"]) if d["vague"]["pattern"].endswith(
+            "(?:" + "|".join(_VAGUE_TAILS) + ")"
         ) else None
         self.plus = re.compile(d["plus_suffix"]["pattern"], re.IGNORECASE)
         #: number words that parse to less than ten on their own ("one", "two")
@@ -275,16 +272,20 @@ class Counts(BreachComponent):
         # a sentence opener ("Hackers 500 ..." is rare; "The" etc. are in name_ok)
         return bool(before) and before[-1] not in ".!?:;\n\"“"
 
-    def _scans(self, text: str, low: str, ok: bool) -> list[Iterator[re.Match]]:
+    def _scans(self, text: str, low: str, ok: bool, digits: list[int] | None = None) -> list[Iterator[re.Match]]:
         """Candidate matches: digit numbers, and (only when a scale word occurs) spelled-out
         and vague numbers. Spelled numbers without a scale word ("twenty patients") are not
-        looked for. ``low`` is ``text.lower()``, ``ok`` whether it stands in for ``text``."""
-        scans: list[Iterator[re.Match]] = [self._digit_numbers(text)]
+        looked for. ``low`` is ``text.lower()``, ``ok`` whether it stands in for ``text``;
+        ``digits`` the text's digit run starts (textspans.digit_starts) when known."""
+        scans: list[Iterator[re.Match]] = [self._digit_numbers(text, digits)]
         if "illion" in low or "thousand" in low or "hundred" in low or "dozen" in low:
             small = self.small_words
             scans.append(
                 # a single number word below ten is never a count (see _candidate): dropped here
-                m for m in _finditer(self.wordnum, self.wordnum_low if ok else None, text, low)
+                m for m in (
+                    self._wordnum_low_matches(low) if ok and self.wordnum_starts is not None
+                    else _finditer(self.wordnum, self.wordnum_low if ok else None, text, low)
+                )
                 if m.group("wnum").lower() not in small
             )
             if "illions" in low or "thousands" in low:
@@ -294,6 +295,18 @@ class Counts(BreachComponent):
                     scans.append(_finditer(self.vague, self.vague_low if ok else None, text, low))
         return scans
 
+    def _wordnum_low_matches(self, low: str) -> list[re.Match]:
+        """``list(self.wordnum_low.finditer(low))``, faster: ``wordnum_starts`` finds in one
+        scan (that ``re`` runs with a character-set prefix, not a look-behind at every
+        position) every place after the first where a match can start; in text order, each
+        one at or after the end of the previous match is matched for real (which also checks
+        the look-behind), as finditer would."""
+        assert self.wordnum_low is not None and self.wordnum_starts is not None
+        m = self.wordnum_low.match(low)
+        end = 0 if m is None else m.end()
+        starts = (c.end() for c in self.wordnum_starts.finditer(low, end))
+        return _matches_at(self.wordnum_low, low, starts, [] if m is None else [m], end)
+
     def _vague_low_matches(self, low: str) -> list[re.Match]:
         """``self.vague_low.finditer(low)``, searched only just before each tail ("millions of"):
         every vague match ends with the scale word of one, starting at most ``vague_lead``
@@ -301,15 +314,18 @@ class Counts(BreachComponent):
         assert self.vague_low is not None and self.vague_lead is not None
         out = []
         end = 0
-        for t in self.vague_tail_low.finditer(low):
-            m = self.vague_low.search(low, max(end, t.start() - self.vague_lead), t.end())
+        for ts, te in _vague_tails(low):
+            m = self.vague_low.search(low, max(end, ts - self.vague_lead), te)
             if m is not None:
                 out.append(m)
                 end = m.end()
         return out
 
-    def _digit_numbers(self, text: str) -> Iterator[re.Match]:
-        return self.number.finditer(text)
+    def _digit_numbers(self, text: str, digits: list[int] | None = None) -> list[re.Match]:
+        """``list(self.number.finditer(text))``, matched only at the digit run starts
+        (``digits``, else textspans.digit_starts(text)): a match starts at a digit after no
+        word character, so at a run start, and none starts inside the previous one."""
+        return _matches_at(self.number, text, digit_starts(text) if digits is None else digits)
 
     @staticmethod
     def _inherit_units(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -399,7 +415,7 @@ class Counts(BreachComponent):
         last_end = -1
         low = doc_lower(doc)
         ok = lowered_ok(text, low)
-        scans = self._scans(text, low, ok)
+        scans = self._scans(text, low, ok, doc_digit_starts(doc))
         low_ok = low if ok else None
         # merged by position; a stable sort keeps heapq.merge's order (ties: earlier scan first)
         matches = list(scans[0]) if len(scans) == 1 else sorted([m for scan in scans for m in scan], key=_START)
@@ -821,6 +837,44 @@ class _Words:
                 return False
             items.append((m.group(0), m.end()))
         return True
+
+
+def _matches_at(
+    rx: re.Pattern, s: str, starts: Iterable[int], out: list[re.Match] | None = None, end: int = 0
+) -> list[re.Match]:
+    """``rx.match(s, p)`` at each of ``starts`` (in text order) that is at or after the end
+    of the previous match (from ``end``), appended to ``out``: what ``rx.finditer(s, end)``
+    finds when ``starts`` holds every place after ``end`` where ``rx`` can match."""
+    out = [] if out is None else out
+    for p in starts:
+        if p >= end:
+            m = rx.match(s, p)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+#: the scale words every vague amount ends with ("tens of millions")
+_VAGUE_TAILS = ("thousands", "millions", "billions")
+_OF_AFTER = re.compile(r"\s{1,3}of\s")
+
+
+def _vague_tails(low: str) -> list[tuple[int, int]]:
+    """The spans ``Counts.vague_tail_low.finditer(low)`` gives (a scale word of
+    ``_VAGUE_TAILS``, then " of "), found with ``str.find`` (many times faster than the
+    regex, which stops at every t, m and b). No two can overlap (no tail word holds
+    another, and " of " holds none), so every occurrence is one of them."""
+    out = []
+    for word in _VAGUE_TAILS:
+        i = low.find(word)
+        while i >= 0:
+            m = _OF_AFTER.match(low, i + len(word))
+            if m is not None:
+                out.append((i, m.end()))
+            i = low.find(word, i + 1)
+    out.sort()
+    return out
 
 
 def _finditer(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str) -> Iterator[re.Match]:

@@ -43,7 +43,9 @@ from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..numbers import DIGITS_RE, DIGITS_TAIL_RE, MAX_COUNT, SCALES, alternation, scale_re
-from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, touches
+from ..textspans import (
+    digit_starts, doc_digit_starts, doc_lower, doc_text, find_range, lowered_ok, lowered_regex, touches,
+)
 from .base import BreachComponent
 
 #: price-parser also accepts 1.234,56; a few more digit shapes than the counts' DIGITS_RE.
@@ -102,7 +104,7 @@ class Money(BreachComponent):
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        matches = list(self._scan(text))
+        matches = list(self._scan(text, starts=doc_digit_starts(doc)))
         if not matches:
             set_value(doc, "breach_money", [])  # doc._.breach_money = [] (see docext)
             return doc
@@ -135,12 +137,21 @@ class Money(BreachComponent):
         set_value(doc, "breach_money", [{k: v for k, v in it.items() if not k.startswith("_")} for it in found])
         return doc
 
-    def _scan(self, text: str, runs: re.Pattern[str] | None = None) -> Iterator[re.Match]:
+    def _scan(
+        self, text: str, runs: re.Pattern[str] | None = None, starts: list[int] | None = None
+    ) -> Iterator[re.Match]:
         """Amounts at the digit runs ``runs`` finds (default ``self.runs``: only runs where a
-        currency sign or word can be; the tests pass every digit run to check it)."""
+        currency sign or word can be; the tests pass every digit run to check it). The
+        default is matched only at the digit run starts (``starts``, else
+        textspans.digit_starts(text)): each of its matches is one (its first digit follows
+        no digit), and it finds one character, so none hides another."""
+        if runs is None:
+            rx = self.runs
+            picked = (p for p in (digit_starts(text) if starts is None else starts) if rx.match(text, p))
+        else:
+            picked = (run.start() for run in runs.finditer(text))
         end = -1
-        for run in (runs or self.runs).finditer(text):
-            p = run.start()
+        for p in picked:
             if p < end:
                 continue
             back = self.prefix_back.search(text, max(0, p - 8), p)

@@ -49,10 +49,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..datevalues import parse_date_value
+from ..docext import set_value
 from ..numbers import parse_count
 from ..recordparse import bracket_spans, json_safe, needs_cleaning, parse_literal
 from ..taxonomy import categorize
-from ..textspans import doc_text
+from ..textspans import doc_text, max_width
 from .base import BreachComponent
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
@@ -76,22 +77,35 @@ _Q_VALUE = (
 _Q_PAIR = r"(?:\"[^\"\n]{1,100}\"|'[^'\n]{1,100}')[ \t]{0,10}:[ \t]{0,10}" + _Q_VALUE
 
 
+def _reach(pattern: str) -> int:
+    """``max_width(pattern)``, which must be bounded."""
+    width = max_width(pattern)
+    assert width is not None, pattern
+    return width
+
+
 class _Lines:
     """A regex tried at line starts only: ``finditer(text, pos, endpos)`` finds what
     ``re.compile("^" + body, re.MULTILINE)`` finds, each match's group ``line`` being that
     match. It jumps to the line breaks (a literal ``\\n`` before the body, which ``re`` finds
     in C) instead of trying ``^`` at every character. The body never matches a line break."""
 
-    def __init__(self, body: str) -> None:
+    def __init__(self, body: str, need: str = "", reach: int = 0) -> None:
         self.first = re.compile(f"\\A(?P<line>{body})", re.MULTILINE)
         self.next = re.compile(f"\n(?P<line>{body})", re.MULTILINE)
+        #: every match has one of the characters ``need`` within its first ``reach``
+        #: characters ("" : no such test): the first line (often the whole of a text
+        #: without line breaks) is tried only when one is there
+        self.need, self.reach = need, reach
 
     def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         if pos == 0:
-            m = self.first.match(text, 0, endpos)
-            if m is not None:
-                yield m
-                pos = m.end()
+            lim = min(self.reach, endpos)
+            if not self.need or any(text.find(c, 0, lim) >= 0 for c in self.need):
+                m = self.first.match(text, 0, endpos)
+                if m is not None:
+                    yield m
+                    pos = m.end()
         elif text[pos - 1] == "\n":
             pos -= 1  # "^" holds at pos: the line break before it starts the next match
         if text.find("\n", pos, endpos) >= 0:
@@ -99,17 +113,27 @@ class _Lines:
 
 
 _FRAGMENT_LINE = _Lines(
-    r"[ \t]{0,40}" + _Q_PAIR + r"(?:[ \t]{0,10},[ \t]{0,10}" + _Q_PAIR + r"){0,50}[ \t]{0,10},?[ \t]{0,10}$"
+    r"[ \t]{0,40}" + _Q_PAIR + r"(?:[ \t]{0,10},[ \t]{0,10}" + _Q_PAIR + r"){0,50}[ \t]{0,10},?[ \t]{0,10}$",
+    need="\"'",  # the quote of the first key, after at most 40 blanks
+    reach=1 + _reach(r"[ \t]{0,40}"),
 )
 _PAIR_START = re.compile(r"(?:\"[^\"\n]{1,100}\"|'[^'\n]{1,100}')[ \t]{0,10}:")
 
 _KEY = r"[A-Za-z][A-Za-z0-9 ()/&'’.#_-]{0,59}?"
+#: what comes before the ":" of a key line, the "|" or tab of a table row, the "|" of a
+#: table's separator row (the three kinds of _KV_LINE)
+_KV_HEADS = (
+    r"[ \t]{0,20}(?:[-*•][ \t]{1,4})?(?:\*\*)?(?P<k>" + _KEY + r")(?:\*\*)?[ \t]{0,4}",
+    r"[ \t]{0,20}\|?[ \t]{0,20}(?P<tk>" + _KEY + r")[ \t]{0,20}",
+    r"[ \t]{0,20}\|?[ \t]{0,20}:?-{3,40}:?[ \t]{0,20}",
+)
 _KV_LINE = _Lines(
-    r"[ \t]{0,20}(?:[-*•][ \t]{1,4})?(?:\*\*)?(?P<k>" + _KEY + r")(?:\*\*)?[ \t]{0,4}:(?:\*\*)?"
-    r"[ \t]{1,20}(?P<v>[^\n]{1,1000}?)[ \t]{0,20}$"
-    r"|[ \t]{0,20}\|?[ \t]{0,20}(?P<tk>" + _KEY + r")[ \t]{0,20}(?:\||\t)[ \t]{0,20}"
-    r"(?P<tv>[^|\t\n]{1,1000}?)[ \t]{0,20}\|?[ \t]{0,20}$"
-    r"|(?P<sep>[ \t]{0,20}\|?[ \t]{0,20}:?-{3,40}:?[ \t]{0,20}\|[ \t]{0,20}:?-{3,40}:?[ \t]{0,20}\|?[ \t]{0,20})$"
+    _KV_HEADS[0] + r":(?:\*\*)?[ \t]{1,20}(?P<v>[^\n]{1,1000}?)[ \t]{0,20}$"
+    r"|" + _KV_HEADS[1] + r"(?:\||\t)[ \t]{0,20}(?P<tv>[^|\t\n]{1,1000}?)[ \t]{0,20}\|?[ \t]{0,20}$"
+    r"|(?P<sep>" + _KV_HEADS[2] + r"\|[ \t]{0,20}:?-{3,40}:?[ \t]{0,20}\|?[ \t]{0,20})$",
+    # a ":", "|" or tab right after a head (so within its widest match)
+    need=":|\t",
+    reach=1 + max(_reach(h) for h in _KV_HEADS),
 )
 _URL_VALUE = re.compile(r"^(?:https?://|www\.)\S*$", re.IGNORECASE)
 
@@ -168,7 +192,7 @@ class Records(BreachComponent):
 
     # -- detection ----------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        doc._.breach_records = self.find(doc_text(doc))
+        set_value(doc, "breach_records", self.find(doc_text(doc)))  # doc._.breach_records = (see docext)
         return doc
 
     def find(self, text: str) -> list[dict[str, Any]]:
@@ -200,7 +224,7 @@ class Records(BreachComponent):
 
         # 1. JSON-LD script blocks
         close: re.Match[str] | None = None
-        for m in _JSONLD_OPEN.finditer(text):
+        for m in _JSONLD_OPEN.finditer(text) if "<" in text else ():
             if overlaps(m.start(), m.end()):
                 continue
             if close is None or close.start() < m.end():  # each closing tag is searched once
