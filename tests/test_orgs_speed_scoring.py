@@ -169,3 +169,108 @@ def test_scoring_fast_paths_keep_the_answers(comp) -> None:
         doc = nlp(make_doc(nlp, t))
         again.append((doc._.breach_orgs, doc._.breach_victims))
     assert first == again
+
+
+# -- possessive repeats (breach_nlp.possessive) -------------------------------------------
+POSSESSIVE_CASES = [
+    ("BUGS_CAUGHT", r"\s+$"),
+    ("BUGS_CAUGHT", r"a+a"),
+    ("BUGS_CAUGHT", r"a+b"),
+    ("BUGS_CAUGHT", r"[\w-]+\s+x"),
+    ("BUGS_CAUGHT", r"\w+\b"),
+    ("BUGS_CAUGHT", r"x*(?=x)"),
+    ("BUGS_CAUGHT", r"x*(?!y)x"),
+    ("BUGS_CAUGHT", r"[^,]{1,5},"),
+    ("BUGS_CAUGHT", r"(?:ab)+b"),
+    ("BUGS_CAUGHT", r"(?:[a-z]+\s+){0,3}data\b"),
+    ("BUGS_CAUGHT", r"(?:\s+,?[\w’'.-]+){0,3}\s+(?:eht\s+)?fo"),
+    ("BUGS_CAUGHT", r"\s*(?:\(\w+\))?,?(?:\s+|\s*\()the"),
+    ("BUGS_CAUGHT", r"(?=(\d+))\d+x|\d+"),
+    ("BUGS_CAUGHT", r"(a|ab)c+(?:c|d)"),
+    ("BUGS_CAUGHT", r"\d{1,3}(?:,\d{3})*\b"),
+    ("BUGS_CAUGHT", r"[a-z]+(?<=b)c"),
+    ("BUGS_CAUGHT", r"(?i:a+)A"),
+    ("BUGS_CAUGHT", r"\S+\s"),
+    ("BUGS_CAUGHT", r"(\w+)\s+\1"),
+    ("CASIE", r"(?:breach\w*|attacks?)\s+(?:at|on|of)\s+(?:the\s+)?(?:[\w’'.-]+,?\s+){0,3}$"),
+]
+_POSS_TEXTS = [
+    "", "a", "aab", "aaa", "ab", "abbc", "xxx", "xy", "1,234 x", "12,34,567", "the data of the site",
+    "an old  data  base", "  (CE), the", " ( the", "abc  abc", "breach at the old site,  ", "x\n", "A a aA",
+] + _random_texts(400, seed=5)
+
+
+@pytest.mark.parametrize("origin,pattern", POSSESSIVE_CASES, ids=[f"{o}:{p[:24]}" for o, p in POSSESSIVE_CASES])
+def test_possessive_finds_the_same_matches(origin, pattern) -> None:
+    import re
+
+    from breach_nlp.possessive import possessive
+
+    rx = re.compile(pattern)
+    fast = possessive(rx)
+    for t in _POSS_TEXTS:
+        assert [(m.span(), m.groups()) for m in rx.finditer(t)] == [(m.span(), m.groups()) for m in fast.finditer(t)], t
+        for a in range(len(t)):
+            m1, m2 = rx.match(t, a), fast.match(t, a)
+            assert (m1 and m1.span()) == (m2 and m2.span()), (t, a)
+
+
+def test_possessive_applies_to_the_word_skipping_rules() -> None:
+    from breach_nlp.components.orgs import _P
+    from breach_nlp.possessive import possessive_tree
+
+    tree = possessive_tree(_P.parse(r"(?:[\w-]+\s+){0,3}data"))
+    assert "POSSESSIVE_REPEAT" in str(tree)
+    assert "POSSESSIVE_REPEAT" not in str(possessive_tree(_P.parse(r"\s+$")))
+    assert "POSSESSIVE_REPEAT" not in str(possessive_tree(_P.parse(r"a+a")))
+
+
+def test_possessive_doctests() -> None:
+    import doctest
+
+    from breach_nlp import possessive
+
+    assert doctest.testmod(possessive).failed == 0
+
+
+def test_component_rules_and_gates_are_the_plain_forms(comp) -> None:
+    """The component's possessive rules and gates against the rules as written (left rules:
+    the forward search; right rules: the plain anchored search; gates: any of their rules)."""
+    import re
+
+    from breach_nlp.components.orgs import _lower_pattern
+
+    plain = {
+        p["id"]: re.compile(p["pattern"]) if p.get("flags") == "case-sensitive" else _lower_pattern(p["pattern"])
+        for p in comp.data["orgs.json"]["roles"]["patterns"]
+    }
+    windows = [x for _, w in SPEED_WINDOWS for x in _variants(w)] + _random_texts(1500, seed=3)
+    windows += [t for _, t in SPEED_SENTENCES + CUE_SENTENCES]
+    for w in windows:
+        for case in (w, w.lower()):
+            r = case[::-1]
+            for _, _, _, pid, rx, lc, _pf, rev in comp.left_pats:
+                if lc and case is w:
+                    continue
+                if rev is not None:
+                    fast = bool(rx.match(r) or (r[:1] == "\n" and rx.match(r[1:])))
+                    assert fast == bool(plain[pid].search(case[-120:] if len(case) > 120 else case)), (pid, case)
+            for _, _, _, pid, rx, lc, _pf, _rev in comp.right_pats:
+                if lc and case is w:
+                    continue
+                m1, m2 = plain[pid].search(case), rx.search(case)
+                assert (m1 and m1.span()) == (m2 and m2.span()), (pid, case)
+            if case is not w:
+                for gate, ids in ((comp.left_gate, comp.left_gated_ids), (comp.left_gate_fast, comp.left_gated_ids),
+                                  (comp.left_gate2, comp.left_gated2_ids)):
+                    want = any(plain[i].search(case) for i in ids)
+                    assert want == bool(gate.match(r) or (r[:1] == "\n" and gate.match(r[1:]))), case
+                nocue = [p[3] for p in comp.left_pats if p[3] in comp.left_gated2_ids and not p[2]]
+                want = any(plain[i].search(case) for i in nocue)
+                g = comp.left_gate2_nocue
+                assert want == bool(g.match(r) or (r[:1] == "\n" and g.match(r[1:]))), case
+                want = any(plain[p[3]].match(case) for p in comp.right_pats if p[5])
+                assert want == bool(comp.right_gate_lc.match(case)), case
+            else:
+                want = any(plain[p[3]].match(case) for p in comp.right_pats if not p[5])
+                assert want == bool(comp.right_gate_cs.match(case)), case

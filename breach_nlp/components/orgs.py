@@ -93,8 +93,13 @@ separate-incident cue are tried only where a word starts (``regexgate.WordStartR
 the first left gate sits behind a look-ahead for the first characters its reversed rules
 can start with (``regexgate``'s prefix analysis); the case-sensitive right rules get the
 most selective of their required-word sets as a prefilter, and their gate is not tried in
-a sentence that leaves none of them; per-name facts of the person test and a key's
-initials are memoized; pairs are tracked as tried only when a 'dba' key has two initials.
+a sentence that leaves none of them; every rule and gate that runs has its safe greedy
+repeats possessive (``breach_nlp.possessive``: a repeat of one character class whose
+continuation must first consume a character outside that class never gives characters back
+usefully; the word-skipping rules fail about twice as fast); a sentence without a breach
+cue tries a second left gate of only the rules it keeps; per-name facts of the person test
+and a key's initials are memoized; pairs are tracked as tried only when a 'dba' key has
+two initials.
 """
 
 from __future__ import annotations
@@ -118,6 +123,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..orgnames import _split_dba, org_key, same_org
+from ..possessive import possessive, possessive_tree
 from ..regexgate import WordStartRegex, trie_alternation
 from ..textspans import doc_text, is_skipped, touches, touching
 from .base import BreachComponent, remember
@@ -189,6 +195,7 @@ _LEFT_QUOTES = "\"“‘'"
 _NOT_PERSON_EV = frozenset({"head", "gazetteer", "hhs", "acronym_def", "domain"})
 _RIGHT_QUOTES = "\"”"
 _FIRST = itemgetter(0)
+_START = itemgetter("start")
 #: entries kept in each memo of a pure function (cleared when full: memory stays flat)
 _CACHE_MAX = 20_000
 
@@ -917,6 +924,27 @@ class Orgs(BreachComponent):
     # -- scoring ------------------------------------------------------------------------
     def _compile_scoring(self) -> None:
         """The fast forms of the scoring rules (same answers as the plain ones, see _score)."""
+        # every rule and gate with its safe repeats possessive (``possessive``: the same
+        # matches, found with less backtracking)
+        fwd_all = {
+            p["id"]: re.compile(p["pattern"]) if p.get("flags") == "case-sensitive" else _lower_pattern(p["pattern"])
+            for p in self.data["orgs.json"]["roles"]["patterns"]  # type: ignore[index]
+        }
+        for lst in (self.left_pats, self.right_pats):
+            for i, p in enumerate(lst):
+                if p[7] is not None and lst is self.left_pats:
+                    rev = _reversed_left(fwd_all[p[3]], fast=True) if p[3] in fwd_all else None
+                    if rev is not None:
+                        lst[i] = p[:4] + (rev,) + p[5:7] + (rev,)
+                else:
+                    lst[i] = p[:4] + (possessive(p[4]),) + p[5:]
+        self.left_pats_nocue = [p for p in self.left_pats if not p[2]]
+        # (the first gate runs as left_gate_fast below; the second one is rebuilt here)
+        if self.left_gate2 is not None:
+            rxs = [fwd_all[p[3]] for p in self.left_pats if p[3] in self.left_gated2_ids]
+            self.left_gate2 = _reversed_gate(rxs, fast=True) or self.left_gate2
+        self.right_gate_lc = self.right_gate_lc and possessive(self.right_gate_lc)
+        self.right_gate_cs = self.right_gate_cs and possessive(self.right_gate_cs)
         #: the breach cue and the separate-incident cue, tried only where a word starts
         self.cue_ws = WordStartRegex(self.cue_re)
         self.sep_ws = WordStartRegex(self.sep_re)
@@ -924,31 +952,38 @@ class Orgs(BreachComponent):
         self.scoring_forms = {"cue": (self.cue_ws.rx, self.cue_ws.scan), "sep": (self.sep_ws.rx, self.sep_ws.scan)}
         # the first left gate behind the first characters its rules' matches can start with
         # (read backwards): most windows fail that look-ahead at once
-        fwd = {
-            p["id"]: _lower_pattern(p["pattern"])
-            for p in self.data["orgs.json"]["roles"]["patterns"]  # type: ignore[index]
-            if p["id"] in self.left_gated_ids
-        }
         ids = [p[3] for p in self.left_pats if p[3] in self.left_gated_ids]
         self.left_gate_fast = (
-            _reversed_gate([fwd[i] for i in ids], _GATE_PREFIX) if self.left_gate is not None and len(fwd) == len(ids) else None
+            _reversed_gate([fwd_all[i] for i in ids], _GATE_PREFIX, fast=True)
+            if self.left_gate is not None and all(i in fwd_all for i in ids)
+            else None
         ) or self.left_gate
         # the case-sensitive right rules without a prefilter get one when their every match
         # holds one of a few words of 2+ characters (the most selective such set): a sentence
         # without them leaves none of these rules, and then their gate is not tried
         for i, p in enumerate(self.right_pats):
-            if p[5] or p[6] is not None:
+            if p[5] or p[6] is not None or p[3] not in fwd_all:
                 continue
             try:
-                sets = _required_sets(list(_P.parse(p[4].pattern, p[4].flags & ~re.UNICODE)))
+                plain = fwd_all[p[3]]
+                sets = _required_sets(list(_P.parse(plain.pattern, plain.flags & ~re.UNICODE)))
             except Exception:  # pragma: no cover - then the rule keeps no prefilter
                 sets = []
             sets = [c for c in sets if min(map(len, c)) >= 2 and len(c) <= 6]
-            if sets and not p[4].flags & re.IGNORECASE:
+            if sets and not plain.flags & re.IGNORECASE:
                 best = max(sets, key=lambda c: (min(map(len, c)), -len(c)))
                 self.right_pats[i] = p[:6] + (tuple(sorted(best, key=lambda x: (-len(x), x))),) + p[7:]
         self.pf_lits_cs = sorted(
             {lit for p in self.left_pats + self.right_pats if not p[5] and type(p[6]) is tuple for lit in p[6]}
+        )
+        # in a sentence without a breach cue, the rules that need one are not in the lists:
+        # a gate of the other rules that skip words alone (None: no such gate, the loop
+        # tries the rules)
+        nocue = [p for p in self.left_pats if p[3] in self.left_gated2_ids and not p[2]]
+        self.left_gate2_nocue = (
+            _reversed_gate([fwd_all[p[3]] for p in nocue], fast=True)
+            if len(nocue) > 1 and all(p[3] in fwd_all for p in nocue)
+            else None
         )
         #: right rule list (by id, kept alive) -> whether it holds a case-sensitive rule
         self._cs_in: dict[int, tuple[list[Any], bool]] = {}
@@ -1004,7 +1039,7 @@ class Orgs(BreachComponent):
         gate_open = g is None or g.match(x) or (xn0 is not None and g.match(xn0))
         if not gate_open and x1 is not None:
             gate_open = g.match(x1) or (xn1 is not None and g.match(xn1))
-        g2 = self.left_gate2
+        g2 = self.left_gate2 if cue else self.left_gate2_nocue
         gate2_open = g2 is None or g2.match(x) or (xn0 is not None and g2.match(xn0))
         if not gate2_open and x1 is not None:
             gate2_open = g2.match(x1) or (xn1 is not None and g2.match(xn1))
@@ -1245,7 +1280,14 @@ class Orgs(BreachComponent):
         persons = self._person_names(mentions) | getattr(self, "_doc_persons", set())
         clusters: dict[int, list[int]] = {}
         for i in range(len(mentions)):
-            clusters.setdefault(find(i), []).append(i)
+            r = parent[i]
+            if parent[r] != r:
+                r = find(i)
+            c = clusters.get(r)
+            if c is None:
+                clusters[r] = [i]
+            else:
+                c.append(i)
         orgs: list[dict[str, Any]] = []
         strong_ids, ce_ids, ba_ids = self.strong_ids, self.ce_slot_ids, self.ba_slot_ids
         for members in clusters.values():
@@ -1261,8 +1303,15 @@ class Orgs(BreachComponent):
             names = [m["name"] for m in ms]
             if all(n in self.nonname or n in persons for n in names):
                 continue
-            gaz_hits = [(n, self.gazetteer_role(n)) for n in names]
-            gaz_roles = [r for _, r in gaz_hits if r]
+            distinct = dict.fromkeys(names)  # (the names in order, once each)
+            if len(distinct) == 1:
+                role1 = self.gazetteer_role(names[0])
+                gaz_hits = [(n, role1) for n in names]
+                gaz_roles = [role1] * len(names) if role1 else []
+            else:
+                roles = {n: self.gazetteer_role(n) for n in distinct}
+                gaz_hits = [(n, roles[n]) for n in names]
+                gaz_roles = [r for _, r in gaz_hits if r]
             scores: dict[str, float] = {}
             # (one pass for the mentions' flags: breach cue, separate incident, strong or slot
             # patterns outside a separate incident, software in use, first position)
@@ -1307,16 +1356,17 @@ class Orgs(BreachComponent):
             if role != "victim":
                 victim = 0.0
             best = self._best_name(ms)
-            first_best = min((m for m in ms if m["name"] == best), key=lambda m: m["start"])
+            first_best = ms[0] if len(ms) == 1 else min((m for m in ms if m["name"] == best), key=_START)
             central = victim
             if victim > 0:
                 if in_first:
                     central += 2
                 central += min(3, len(ms) - 1) * 0.5
             aliases = []
-            for n in sorted(set(names), key=names.index):
-                if n != best and org_key(n) != org_key(best) and n not in aliases:
-                    aliases.append(n)
+            if len(distinct) > 1:  # (one name: the best one, no alias)
+                for n in distinct:
+                    if n != best and org_key(n) != org_key(best):
+                        aliases.append(n)
             orgs.append(
                 {
                     "org": {
@@ -1674,21 +1724,37 @@ def _reverse_items(items: Any) -> list[Any]:
 _REV_WINDOW = 120
 
 
-def _reversed_left(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+def _reversed_left(rx: re.Pattern[str], fast: bool = False) -> re.Pattern[str] | None:
     """For a rule that must end at the end of the window (``...$``, no other ``$`` and no
     look-arounds), the rule read backwards: ``rev.match(window[::-1])`` tells whether
     ``rx.search(window)`` matches (one anchored attempt instead of one per position), for
     windows of up to ``_REV_WINDOW`` characters.
-    ``$`` also matches before a final newline: callers retry without that newline."""
+    ``$`` also matches before a final newline: callers retry without that newline.
+    ``fast``: with the safe repeats possessive (``possessive.possessive_tree``: same matches)."""
     try:
-        rev = _reversed_tree(rx)
+        rev = _reversed_tree(rx, fast)
         return None if rev is None else _compile_tree(rev, rx.flags)
     except Exception:  # pragma: no cover - such a rule keeps its forward search
         return None
 
 
-def _reversed_tree(rx: re.Pattern[str]) -> Any:
-    """The parsed tree of ``_reversed_left(rx)`` (None when the rule cannot be reversed)."""
+def _reversed_tree(rx: re.Pattern[str], fast: bool = False) -> Any:
+    """The parsed tree of ``_reversed_left(rx, fast)`` (None when the rule cannot be reversed).
+    The possessive form is memoized per pattern (the gates reuse their rules' trees)."""
+    if not fast:
+        return _reversed_tree_of(rx)
+    key = (rx.pattern, rx.flags)
+    if key not in _FAST_TREES:
+        rev = _reversed_tree_of(rx)
+        _FAST_TREES[key] = None if rev is None else possessive_tree(rev)
+    return _FAST_TREES[key]
+
+
+#: (pattern, flags) -> the possessive reversed tree of a left rule (a few dozen rules)
+_FAST_TREES: dict[tuple[Any, int], Any] = {}
+
+
+def _reversed_tree_of(rx: re.Pattern[str]) -> Any:
     tree = _P.parse(rx.pattern, rx.flags & ~re.UNICODE)
     items = list(tree)
     if not items or items[-1] != (_C.AT, _C.AT_END) or "AT_END" in str(items[:-1]).replace(
@@ -1700,19 +1766,20 @@ def _reversed_tree(rx: re.Pattern[str]) -> Any:
     return rev
 
 
-def _reversed_gate(rxs: list[re.Pattern[str]], prefix: int = 0) -> re.Pattern[str] | None:
+def _reversed_gate(rxs: list[re.Pattern[str]], prefix: int = 0, fast: bool = False) -> re.Pattern[str] | None:
     """One regex whose ``match`` on a reversed window succeeds exactly when the reversed
     rule (``_reversed_left``) of one of ``rxs`` does: their alternation (None when a rule
     cannot be reversed or the flags differ). With ``prefix``, the alternation sits behind a
     look-ahead for the first ``prefix`` characters that a match of one of the reversed rules
     can start with (``regexgate``'s prefix analysis: a superset, so the look-ahead never
-    refuses a window the alternation matches; None when no such prefix set exists)."""
+    refuses a window the alternation matches; None when no such prefix set exists).
+    ``fast``: the rules with their safe repeats possessive (same matches)."""
     from ..regexgate import _seq, _trie
 
     try:
         if not rxs or len({r.flags for r in rxs}) != 1:
             return None
-        trees = [_reversed_tree(r) for r in rxs]
+        trees = [_reversed_tree(r, fast) for r in rxs]
         if any(t is None for t in trees):
             return None
         state = _P.State()
@@ -1733,7 +1800,7 @@ def _reversed_gate(rxs: list[re.Pattern[str]], prefix: int = 0) -> re.Pattern[st
 
 
 #: characters of the prefix look-ahead of the first left gate (``_reversed_gate``)
-_GATE_PREFIX = 6
+_GATE_PREFIX = 5
 
 
 def _skips_words(rx: re.Pattern[str]) -> bool:
