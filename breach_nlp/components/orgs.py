@@ -1355,7 +1355,7 @@ class Orgs(BreachComponent):
             role = fixed or (max(scores, key=lambda r: (scores[r], r == "victim")) if scores else "other")
             if role != "victim":
                 victim = 0.0
-            best = self._best_name(ms)
+            best = names[0] if len(distinct) == 1 else self._best_name(ms)  # (one name: _best_name's answer)
             first_best = ms[0] if len(ms) == 1 else min((m for m in ms if m["name"] == best), key=_START)
             central = victim
             if victim > 0:
@@ -1483,6 +1483,8 @@ class Orgs(BreachComponent):
         memo = self._person_facts
         for m in mentions:
             name = m["name"]
+            if " " not in name:
+                continue  # (one word: no "First Last")
             facts = memo.get(name)
             if facts is None:
                 facts = remember(memo, name, self._person_shape(name), _CACHE_MAX)
