@@ -274,3 +274,45 @@ def test_component_rules_and_gates_are_the_plain_forms(comp) -> None:
             else:
                 want = any(plain[p[3]].match(case) for p in comp.right_pats if not p[5])
                 assert want == bool(comp.right_gate_cs.match(case)), case
+
+
+# -- mentions left unscored (_unscored) ----------------------------------------------------
+UNSCORED_TEXTS = [
+    ("CASIE", "The ICO fined British Airways after hackers stole data, according to the BBC. "
+     "The ICO said British Airways had been breached. LockBit claimed the attack on the ICO's systems."),
+    ("CASIE", "Chief executive Stuart Machin said the attack hit Marks & Spencer. Machin said customers were safe; "
+     "Stuart Machin and the FBI said the attack was over."),
+    ("DEV_PAGES", "The FBI, the ICO and LockBit were named; Optus, the FBI and Medibank were breached."),
+    ("HHS", "The covered entity (CE), Harbor Health Services, reported that HHS OCR was notified. The OCR said "
+     "the HHS review of Harbor Health Services found the CE had been hacked by ALPHV."),
+    ("BUGS_CAUGHT", "The The and &, Inc. were hacked; Inc. said the & breach hit Acme Inc. and Inc."),
+]
+
+
+def _orgs_of(nlp, text: str):
+    doc = nlp(make_doc(nlp, text))
+    return doc._.breach_orgs, doc._.breach_victims
+
+
+@pytest.mark.parametrize("origin,text", UNSCORED_TEXTS, ids=[o + ":" + t[:24] for o, t in UNSCORED_TEXTS])
+def test_unscored_mentions_change_no_answer(nlp, comp, monkeypatch, origin, text) -> None:
+    """Scoring every mention gives the same organizations and victims."""
+    fast = _orgs_of(nlp, text)
+    monkeypatch.setattr(type(comp), "_unscored", lambda self, mentions, plan, listed: set())
+    assert _orgs_of(nlp, text) == fast
+
+
+def test_unscored_mentions_change_no_answer_on_dev_texts(nlp, comp, monkeypatch) -> None:
+    """The same on CASIE dev texts (skips without ../shared)."""
+    from .conftest import shared_path
+
+    files = sorted(shared_path("casie-dev").rglob("*.txt"))[:150]
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    fast = [_orgs_of(nlp, t) for t in texts]
+    skipped = sum(
+        len(comp._unscored(ms, comp._clusters(ms, []), set()))
+        for ms in [[{"name": "Smith", "start": 0, "end": 5, "ev": set(), "sent": 0}]]
+    )
+    assert skipped == 0  # (an evidence-less lone name that is no person is scored)
+    monkeypatch.setattr(type(comp), "_unscored", lambda self, mentions, plan, listed: set())
+    assert [_orgs_of(nlp, t) for t in texts] == fast

@@ -99,7 +99,10 @@ continuation must first consume a character outside that class never gives chara
 usefully; the word-skipping rules fail about twice as fast); a sentence without a breach
 cue tries a second left gate of only the rules it keeps; per-name facts of the person test
 and a key's initials are memoized; pairs are tracked as tried only when a 'dba' key has
-two initials.
+two initials. The clusters and the coordinated lists are found before the scores (neither
+reads one), and the mentions whose scores cannot change the output are not scored
+(``_unscored``: clusters of person names, and clusters with evidence whose gazetteer list
+fixes a role other than victim; never a mention in a coordinated list).
 """
 
 from __future__ import annotations
@@ -611,11 +614,17 @@ class Orgs(BreachComponent):
         if kept_for and links:  # a link to a dropped duplicate goes to the mention kept for it
             links = [(kept_for.get(a, a), kept_for.get(b, b)) for a, b in links]
         mentions = self._split_coordinations(text, mentions)
-        cue_cache: dict[int, bool] = {}
-        for m in mentions:
-            self._score(text, sents, m, cue_cache)
-        self._share_in_lists(text, mentions)
-        self._resolve(doc, text, sents, mentions, links)
+        # the clusters and lists first (neither reads a score): mentions whose scores cannot
+        # change the output are not scored
+        groups = self._list_groups(text, mentions)
+        plan = self._clusters(mentions, links)
+        skip = self._unscored(mentions, plan, {id(m) for g in groups for m in g})
+        cue_cache: dict[int, Any] = {}
+        for i, m in enumerate(mentions):
+            if i not in skip:
+                self._score(text, sents, m, cue_cache)
+        self._share_in_lists(text, mentions, groups)
+        self._resolve(doc, text, sents, mentions, links, plan)
         return doc
 
     def _split_coordinations(self, text: str, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1159,27 +1168,29 @@ class Orgs(BreachComponent):
             hit = remember(self._rule_lists, key, (cue, left_open, left_lists, right), 4096)
         return hit
 
-    def _share_in_lists(self, text: str, mentions: list[dict[str, Any]]) -> None:
+    def _share_in_lists(
+        self, text: str, mentions: list[dict[str, Any]], groups: list[list[dict[str, Any]]] | None = None
+    ) -> None:
         """Names in one list ("JobStreet, Maxis, Celcom and DiGi were breached") share the
-        strongest victim evidence of the list."""
+        strongest victim evidence of the list (``groups``: ``_list_groups``, when known)."""
+        for group in self._list_groups(text, mentions) if groups is None else groups:
+            lead = max(group, key=lambda m: m["scores"].get("victim", 0.0))
+            best = lead["scores"].get("victim", 0.0)
+            if best > 0:
+                for m in group:
+                    if m["scores"].get("victim", 0.0) < best and not (set(m["scores"]) - {"victim"}):
+                        m["scores"]["victim"] = best
+                        m["hits"] = list(m.get("hits", ())) + list(lead.get("hits", ()))
+                        m["sep"] = m["sep"] or lead["sep"]
+                        m["ev"].add("context")
+
+    def _list_groups(self, text: str, mentions: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+        """The coordinated lists: runs of two or more mentions of one sentence with list gaps
+        between them (a comma, "and", "or", "&"), one of which holds "and", "or" or "&" (the
+        positions and the text decide: no score is read)."""
+        out: list[list[dict[str, Any]]] = []
         group: list[dict[str, Any]] = []
-
-        coordinated = [False]
-
-        def flush() -> None:
-            if len(group) > 1 and coordinated[0]:
-                lead = max(group, key=lambda m: m["scores"].get("victim", 0.0))
-                best = lead["scores"].get("victim", 0.0)
-                if best > 0:
-                    for m in group:
-                        if m["scores"].get("victim", 0.0) < best and not (set(m["scores"]) - {"victim"}):
-                            m["scores"]["victim"] = best
-                            m["hits"] = list(m.get("hits", ())) + list(lead.get("hits", ()))
-                            m["sep"] = m["sep"] or lead["sep"]
-                            m["ev"].add("context")
-            group.clear()
-            coordinated[0] = False
-
+        coordinated = False
         prev: dict[str, Any] | None = None
         for m in mentions:
             if (
@@ -1192,24 +1203,22 @@ class Orgs(BreachComponent):
                     group.append(prev)
                 group.append(m)
                 if re.search(r"\b(?:and|or)\b|&", text[prev["end"] : m["start"]]):
-                    coordinated[0] = True
+                    coordinated = True
             else:
-                flush()
+                if len(group) > 1 and coordinated:
+                    out.append(group)
+                group = []
+                coordinated = False
             prev = m
-        flush()
+        if len(group) > 1 and coordinated:
+            out.append(group)
+        return out
 
     # -- merging and output -------------------------------------------------------------
-    def _resolve(
-        self,
-        doc: Doc,
-        text: str,
-        sents: list[list[int]],
-        mentions: list[dict[str, Any]],
-        links: list[tuple[int, int]],
-    ) -> None:
-        # organizations need evidence somewhere (any mention of the same name)
+    def _clusters(self, mentions: list[dict[str, Any]], links: list[tuple[int, int]]) -> tuple[Any, ...]:
+        """(each mention's org key, the clusters: lists of mention indices, the person names).
+        None of it reads the scores: it can run before them."""
         keys = [org_key(m["name"]) for m in mentions]
-        ev_by_key: dict[str, set[str]] = {}
         parent = list(range(len(mentions)))
 
         def find(i: int) -> int:
@@ -1231,11 +1240,6 @@ class Orgs(BreachComponent):
         # merge by name: distinct keys compared pairwise (few per document; capped)
         first_of_key: dict[str, int] = {}
         for i, k in enumerate(keys):
-            ev = ev_by_key.get(k)
-            if ev is None:
-                ev_by_key[k] = set(mentions[i]["ev"])
-            else:
-                ev.update(mentions[i]["ev"])
             if not k:
                 continue
             j = first_of_key.get(k)
@@ -1288,9 +1292,83 @@ class Orgs(BreachComponent):
                 clusters[r] = [i]
             else:
                 c.append(i)
+        return keys, list(clusters.values()), persons
+
+    def _gaz_facts(self, names: list[str], distinct: dict[str, None]) -> tuple[Any, ...]:
+        """(each name with its gazetteer role, the roles found, the commonest role and its
+        first name, that name's list prior (None: the list fixes the role); None, None, None
+        when no name is listed)."""
+        if len(distinct) == 1:
+            role1 = self.gazetteer_role(names[0])
+            gaz_hits = [(n, role1) for n in names]
+            gaz_roles = [role1] * len(names) if role1 else []
+        else:
+            roles = {n: self.gazetteer_role(n) for n in distinct}
+            gaz_hits = [(n, roles[n]) for n in names]
+            gaz_roles = [r for _, r in gaz_hits if r]
+        if not gaz_roles:
+            return gaz_hits, gaz_roles, None, None, None
+        g = max(gaz_roles, key=gaz_roles.count)  # a tie: the first mention's (not set order: hash-seeded)
+        gname = next(n for n, r in gaz_hits if r == g)
+        return gaz_hits, gaz_roles, g, gname, self.gaz_prior.get(gname, self.gaz_prior.get(org_key(gname)))
+
+    def _unscored(self, mentions: list[dict[str, Any]], plan: tuple[Any, ...], listed: set[int]) -> set[int]:
+        """Mentions whose scores cannot change the output (``_resolve`` reads the scores of
+        the organizations it keeps, with a role not fixed by a list): those of a cluster of
+        person names or non-names (always dropped), and of a cluster whose commonest
+        gazetteer list fixes a role other than victim and that has evidence already (scores
+        add only "context"). A mention in a coordinated list stays (its list shares scores)."""
+        keys, clusters, persons = plan
+        out: set[int] = set()
+        nonname, role_of = self.nonname, self.gazetteer_role
+        for members in clusters:
+            if len(members) == 1:  # (most clusters: the same tests for one name)
+                i = members[0]
+                m = mentions[i]
+                n = m["name"]
+                if n in nonname or n in persons or (
+                    m["ev"] and role_of(n) not in (None, "victim") and self._gaz_facts([n], {n: None})[4] is None
+                ):
+                    if keys[i] and id(m) not in listed:
+                        out.add(i)
+                continue
+            names = [mentions[i]["name"] for i in members]
+            if not all(n in nonname or n in persons for n in names):
+                distinct = dict.fromkeys(names)
+                if not any(map(role_of, distinct)):
+                    continue  # (no listed name: no fixed role)
+                _hits, _roles, g, _gname, prior = self._gaz_facts(names, distinct)
+                if g is None or prior is not None or g == "victim":
+                    continue
+                if not any(mentions[i]["ev"] for i in members):
+                    continue  # (the scores may give it its only evidence)
+            # (an empty key pools its evidence with other clusters': such a mention stays)
+            out.update(i for i in members if keys[i] and id(mentions[i]) not in listed)
+        return out
+
+    def _resolve(
+        self,
+        doc: Doc,
+        text: str,
+        sents: list[list[int]],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+        plan: tuple[Any, ...] | None = None,
+    ) -> None:
+        """Organizations from the clusters (``_clusters``; ``plan`` when they were made
+        before the scores) and the victims."""
+        keys, clusters, persons = plan if plan is not None else self._clusters(mentions, links)
+        # organizations need evidence somewhere (any mention of the same name)
+        ev_by_key: dict[str, set[str]] = {}
+        for k, m in zip(keys, mentions):
+            ev = ev_by_key.get(k)
+            if ev is None:
+                ev_by_key[k] = set(m["ev"])
+            else:
+                ev.update(m["ev"])
         orgs: list[dict[str, Any]] = []
         strong_ids, ce_ids, ba_ids = self.strong_ids, self.ce_slot_ids, self.ba_slot_ids
-        for members in clusters.values():
+        for members in clusters:
             if len(members) == 1:
                 ev = ev_by_key[keys[members[0]]]  # (only read below: no copy)
             else:
@@ -1304,14 +1382,7 @@ class Orgs(BreachComponent):
             if all(n in self.nonname or n in persons for n in names):
                 continue
             distinct = dict.fromkeys(names)  # (the names in order, once each)
-            if len(distinct) == 1:
-                role1 = self.gazetteer_role(names[0])
-                gaz_hits = [(n, role1) for n in names]
-                gaz_roles = [role1] * len(names) if role1 else []
-            else:
-                roles = {n: self.gazetteer_role(n) for n in distinct}
-                gaz_hits = [(n, roles[n]) for n in names]
-                gaz_roles = [r for _, r in gaz_hits if r]
+            gaz_hits, gaz_roles, g, gname, prior = self._gaz_facts(names, distinct)
             scores: dict[str, float] = {}
             # (one pass for the mentions' flags: breach cue, separate incident, strong or slot
             # patterns outside a separate incident, software in use, first position)
@@ -1340,10 +1411,7 @@ class Orgs(BreachComponent):
             victim = scores.get("victim", 0.0)
             claimed = any(r != "victim" for r in scores)  # context gave it another role
             fixed = None
-            if gaz_roles:
-                g = max(gaz_roles, key=gaz_roles.count)  # a tie: the first mention's (not set order: hash-seeded)
-                gname = next(n for n, r in gaz_hits if r == g)
-                prior = self.gaz_prior.get(gname, self.gaz_prior.get(org_key(gname)))
+            if g is not None:
                 if prior is None:
                     fixed = g
                 else:
