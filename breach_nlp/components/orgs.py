@@ -87,6 +87,22 @@ sentence without a cue are set aside once; one anchored alternation of the cheap
 left rules (no word skipping) rules them out together, and a second one those that skip
 words; whether a skip region meets each sentence is found in one sweep; name pairs are
 compared only within a gazetteer role and initial.
+
+Session 3 (scoring and resolution; tests/test_orgs_speed_scoring.py): the breach cue and the
+separate-incident cue are tried only where a word starts (``regexgate.WordStartRegex``);
+the first left gate sits behind a look-ahead for the first characters its reversed rules
+can start with (``regexgate``'s prefix analysis); the case-sensitive right rules get the
+most selective of their required-word sets as a prefilter, and their gate is not tried in
+a sentence that leaves none of them; every rule and gate that runs has its safe greedy
+repeats possessive (``breach_nlp.possessive``: a repeat of one character class whose
+continuation must first consume a character outside that class never gives characters back
+usefully; the word-skipping rules fail about twice as fast); a sentence without a breach
+cue tries a second left gate of only the rules it keeps; per-name facts of the person test
+and a key's initials are memoized; pairs are tracked as tried only when a 'dba' key has
+two initials. The clusters and the coordinated lists are found before the scores (neither
+reads one), and the mentions whose scores cannot change the output are not scored
+(``_unscored``: clusters of person names, and clusters with evidence whose gazetteer list
+fixes a role other than victim; never a mention in a coordinated list).
 """
 
 from __future__ import annotations
@@ -110,7 +126,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..orgnames import _split_dba, org_key, same_org
-from ..regexgate import trie_alternation
+from ..possessive import possessive, possessive_tree
+from ..regexgate import WordStartRegex, trie_alternation
 from ..textspans import doc_text, is_skipped, touches, touching
 from .base import BreachComponent, remember
 
@@ -176,7 +193,12 @@ _SPACES = re.compile(r"\s+")
 #: a year inside a portal appositive means a clause, not a name ("1020 South Main Street" is a name)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _TRAIL = ".,;:-–—/"
+_LEFT_QUOTES = "\"“‘'"
+#: evidence that a name is an organization's, not a person's (``_person_names``)
+_NOT_PERSON_EV = frozenset({"head", "gazetteer", "hhs", "acronym_def", "domain"})
+_RIGHT_QUOTES = "\"”"
 _FIRST = itemgetter(0)
+_START = itemgetter("start")
 #: entries kept in each memo of a pure function (cleared when full: memory stays flat)
 _CACHE_MAX = 20_000
 
@@ -323,6 +345,7 @@ class Orgs(BreachComponent):
         # holds only the cheap ones)
         self.right_gate_lc = _any_of_anchored([p[4] for p in self.right_pats if p[5]])
         self.right_gate_cs = _any_of_anchored([p[4] for p in self.right_pats if not p[5]])
+        self._compile_scoring()
         # gazetteers: exact names and org keys -> role
         self.gaz_exact: dict[str, str] = {}
         self.gaz_key: dict[str, str] = {}
@@ -591,11 +614,17 @@ class Orgs(BreachComponent):
         if kept_for and links:  # a link to a dropped duplicate goes to the mention kept for it
             links = [(kept_for.get(a, a), kept_for.get(b, b)) for a, b in links]
         mentions = self._split_coordinations(text, mentions)
-        cue_cache: dict[int, bool] = {}
-        for m in mentions:
-            self._score(text, sents, m, cue_cache)
-        self._share_in_lists(text, mentions)
-        self._resolve(doc, text, sents, mentions, links)
+        # the clusters and lists first (neither reads a score): mentions whose scores cannot
+        # change the output are not scored
+        groups = self._list_groups(text, mentions)
+        plan = self._clusters(mentions, links)
+        skip = self._unscored(mentions, plan, {id(m) for g in groups for m in g})
+        cue_cache: dict[int, Any] = {}
+        for i, m in enumerate(mentions):
+            if i not in skip:
+                self._score(text, sents, m, cue_cache)
+        self._share_in_lists(text, mentions, groups)
+        self._resolve(doc, text, sents, mentions, links, plan)
         return doc
 
     def _split_coordinations(self, text: str, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -902,60 +931,129 @@ class Orgs(BreachComponent):
                     links.append((id(m), id(a)))
 
     # -- scoring ------------------------------------------------------------------------
-    def _score(self, text: str, sents: list[list[int]], m: dict[str, Any], cue_cache: dict[int, bool]) -> None:
-        ss, se = sents[m["sent"]]
-        s, e = m["start"], m["end"]
-        left = text[max(ss, s - 80) : s].rstrip("\"“‘'")
-        right = text[e : min(se, e + 180)].lstrip("\"”")
-        info = cue_cache.get(m["sent"])
-        if info is None:
-            info = cue_cache[m["sent"]] = self._sentence_rules(text[ss:se])
-        cue, _left_open, left_lists, right_pats = info
-        scores: dict[str, float] = {}
-        hits: list[str] = []
-        lefts = [left]
-        # the backwards rule says cheaply whether the (leftmost) forward match exists
-        rl = left[::-1]
-        cm = (
-            _COORD_LEFT.search(left)
-            if _COORD_LEFT_REV is None or _COORD_LEFT_REV.match(rl) or (rl[:1] == "\n" and _COORD_LEFT_REV.match(rl[1:]))
+    def _compile_scoring(self) -> None:
+        """The fast forms of the scoring rules (same answers as the plain ones, see _score)."""
+        # every rule and gate with its safe repeats possessive (``possessive``: the same
+        # matches, found with less backtracking)
+        fwd_all = {
+            p["id"]: re.compile(p["pattern"]) if p.get("flags") == "case-sensitive" else _lower_pattern(p["pattern"])
+            for p in self.data["orgs.json"]["roles"]["patterns"]  # type: ignore[index]
+        }
+        for lst in (self.left_pats, self.right_pats):
+            for i, p in enumerate(lst):
+                if p[7] is not None and lst is self.left_pats:
+                    rev = _reversed_left(fwd_all[p[3]], fast=True) if p[3] in fwd_all else None
+                    if rev is not None:
+                        lst[i] = p[:4] + (rev,) + p[5:7] + (rev,)
+                else:
+                    lst[i] = p[:4] + (possessive(p[4]),) + p[5:]
+        self.left_pats_nocue = [p for p in self.left_pats if not p[2]]
+        # (the first gate runs as left_gate_fast below; the second one is rebuilt here)
+        if self.left_gate2 is not None:
+            rxs = [fwd_all[p[3]] for p in self.left_pats if p[3] in self.left_gated2_ids]
+            self.left_gate2 = _reversed_gate(rxs, fast=True) or self.left_gate2
+        self.right_gate_lc = self.right_gate_lc and possessive(self.right_gate_lc)
+        self.right_gate_cs = self.right_gate_cs and possessive(self.right_gate_cs)
+        #: the breach cue and the separate-incident cue, tried only where a word starts
+        self.cue_ws = WordStartRegex(self.cue_re)
+        self.sep_ws = WordStartRegex(self.sep_re)
+        #: the regexes inside the wrappers, where a walk over attributes finds them
+        self.scoring_forms = {"cue": (self.cue_ws.rx, self.cue_ws.scan), "sep": (self.sep_ws.rx, self.sep_ws.scan)}
+        # the first left gate behind the first characters its rules' matches can start with
+        # (read backwards): most windows fail that look-ahead at once
+        ids = [p[3] for p in self.left_pats if p[3] in self.left_gated_ids]
+        self.left_gate_fast = (
+            _reversed_gate([fwd_all[i] for i in ids], _GATE_PREFIX, fast=True)
+            if self.left_gate is not None and all(i in fwd_all for i in ids)
+            else None
+        ) or self.left_gate
+        # the case-sensitive right rules without a prefilter get one when their every match
+        # holds one of a few words of 2+ characters (the most selective such set): a sentence
+        # without them leaves none of these rules, and then their gate is not tried
+        for i, p in enumerate(self.right_pats):
+            if p[5] or p[6] is not None or p[3] not in fwd_all:
+                continue
+            try:
+                plain = fwd_all[p[3]]
+                sets = _required_sets(list(_P.parse(plain.pattern, plain.flags & ~re.UNICODE)))
+            except Exception:  # pragma: no cover - then the rule keeps no prefilter
+                sets = []
+            sets = [c for c in sets if min(map(len, c)) >= 2 and len(c) <= 6]
+            if sets and not plain.flags & re.IGNORECASE:
+                best = max(sets, key=lambda c: (min(map(len, c)), -len(c)))
+                self.right_pats[i] = p[:6] + (tuple(sorted(best, key=lambda x: (-len(x), x))),) + p[7:]
+        self.pf_lits_cs = sorted(
+            {lit for p in self.left_pats + self.right_pats if not p[5] and type(p[6]) is tuple for lit in p[6]}
+        )
+        # in a sentence without a breach cue, the rules that need one are not in the lists:
+        # a gate of the other rules that skip words alone (None: no such gate, the loop
+        # tries the rules)
+        nocue = [p for p in self.left_pats if p[3] in self.left_gated2_ids and not p[2]]
+        self.left_gate2_nocue = (
+            _reversed_gate([fwd_all[p[3]] for p in nocue], fast=True)
+            if len(nocue) > 1 and all(p[3] in fwd_all for p in nocue)
             else None
         )
-        if cm:
-            lefts.append(left[: cm.start()] + " ")
-        rights = [right]
+        #: right rule list (by id, kept alive) -> whether it holds a case-sensitive rule
+        self._cs_in: dict[int, tuple[list[Any], bool]] = {}
+        # memos of pure functions of a name or key (bounded: cleared when full)
+        self._initials: dict[str, tuple[str, ...]] = {}
+        self._person_facts: dict[str, Any] = {}
+
+    def _score(self, text: str, sents: list[list[int]], m: dict[str, Any], cue_cache: dict[int, Any]) -> None:
+        si = m["sent"]
+        info = cue_cache.get(si)
+        if info is None:
+            ss, se = sents[si]
+            rules = self._sentence_rules(text[ss:se])
+            cs_in = self._cs_in.get(id(rules[3]))
+            if cs_in is None:
+                cs_in = remember(self._cs_in, id(rules[3]), (rules[3], any(not p[5] for p in rules[3])), 4096)
+            info = cue_cache[si] = (ss, se, *rules, cs_in[1])
+        ss, se, cue, _left_open, left_lists, right_pats, has_cs = info
+        s, e = m["start"], m["end"]
+        ws = s - 80 if s - 80 > ss else ss
+        left = text[ws:s]
+        if left[-1:] in _LEFT_QUOTES:
+            left = left.rstrip(_LEFT_QUOTES)
+        right = text[e : se if se < e + 180 else e + 180]
+        if right[:1] in _RIGHT_QUOTES:
+            right = right.lstrip(_RIGHT_QUOTES)
+        scores: dict[str, float] = {}
+        hits: list[str] = []
+        # the backwards rule says cheaply whether the (leftmost) forward match exists
+        rl = left[::-1]
+        rev_c = _COORD_LEFT_REV
+        cm = (
+            _COORD_LEFT.search(left)
+            if rev_c is None or rev_c.match(rl) or (rl[:1] == "\n" and rev_c.match(rl[1:]))
+            else None
+        )
+        left2 = left[: cm.start()] + " " if cm else None
         cm = _COORD_RIGHT.match(right)
-        if cm:
-            rights.append(right[cm.end() :])
+        right2 = right[cm.end() :] if cm else None
         # a lower-case rule whose required words are all absent from the window cannot match
         # (the coordination variant is a prefix of the window plus a space): skip its search
         low = left.lower()
         x = low[::-1]
-        g = self.left_gate
-        gate_open = g is None or g.match(x) or (x[:1] == "\n" and g.match(x[1:]))
-        g2 = self.left_gate2
-        gate2_open = g2 is None or g2.match(x) or (x[:1] == "\n" and g2.match(x[1:]))
-        if len(lefts) == 1:
-            lefts_lc = [low]
-            revs_lc = [x]
-        else:
-            low2 = lefts[1].lower()
-            lefts_lc = [low, low2]
-            revs_lc = [x, low2[::-1]]
-            x = revs_lc[1]
-            if not gate_open:
-                gate_open = g.match(x) or (x[:1] == "\n" and g.match(x[1:]))
-            if not gate2_open:
-                gate2_open = g2.match(x) or (x[:1] == "\n" and g2.match(x[1:]))
-        rights_lc = [right.lower()] if len(rights) == 1 else [right.lower(), rights[1].lower()]
-        revs = None
-        pats = left_lists[(1 if gate_open else 0) + (2 if gate2_open else 0)]
         # ``$`` also matches before a final newline: the reversed windows without it
-        x0 = revs_lc[0]
-        xn0 = x0[1:] if x0[:1] == "\n" else None
-        x1 = revs_lc[1] if len(revs_lc) > 1 else None
-        xn1 = x1[1:] if x1 is not None and x1[:1] == "\n" else None
-        for role, w, need_cue, pid, rx, lc, pf, rev in pats:
+        xn0 = x[1:] if x[:1] == "\n" else None
+        if left2 is None:
+            low2 = x1 = xn1 = None
+        else:
+            low2 = left2.lower()
+            x1 = low2[::-1]
+            xn1 = x1[1:] if x1[:1] == "\n" else None
+        g = self.left_gate_fast
+        gate_open = g is None or g.match(x) or (xn0 is not None and g.match(xn0))
+        if not gate_open and x1 is not None:
+            gate_open = g.match(x1) or (xn1 is not None and g.match(xn1))
+        g2 = self.left_gate2 if cue else self.left_gate2_nocue
+        gate2_open = g2 is None or g2.match(x) or (xn0 is not None and g2.match(xn0))
+        if not gate2_open and x1 is not None:
+            gate2_open = g2.match(x1) or (xn1 is not None and g2.match(xn1))
+        revs = None
+        for role, w, need_cue, pid, rx, lc, pf, rev in left_lists[(1 if gate_open else 0) + (2 if gate2_open else 0)]:
             if rev is not None and lc:  # (most rules: reversed, lower-case, a literal tuple or none)
                 if pf is not None:
                     for lit in pf:
@@ -963,7 +1061,7 @@ class Orgs(BreachComponent):
                             break
                     else:
                         continue
-                found = rx.match(x0) or (xn0 is not None and rx.match(xn0))
+                found = rx.match(x) or (xn0 is not None and rx.match(xn0))
                 if not found and x1 is not None:
                     found = rx.match(x1) or (xn1 is not None and rx.match(xn1))
                 if found:
@@ -980,32 +1078,40 @@ class Orgs(BreachComponent):
                 elif pf.search(low) is None:
                     continue
             if rev is None:
-                xs = lefts_lc if lc else lefts
-                found = rx.search(xs[0]) or (len(xs) > 1 and rx.search(xs[1]))
+                if lc:
+                    found = rx.search(low) or (low2 is not None and rx.search(low2))
+                else:
+                    found = rx.search(left) or (left2 is not None and rx.search(left2))
             else:
                 if lc:
-                    xs = revs_lc
+                    xs = [x] if x1 is None else [x, x1]
                 else:
                     if revs is None:
-                        revs = [x[::-1] for x in lefts]
+                        revs = [left[::-1]] if left2 is None else [left[::-1], left2[::-1]]
                     xs = revs
                 # ``$`` also matches before a final newline: the reversed text without it
-                x = xs[0]
-                found = rx.match(x) or (x[:1] == "\n" and rx.match(x[1:]))
+                y = xs[0]
+                found = rx.match(y) or (y[:1] == "\n" and rx.match(y[1:]))
                 if not found and len(xs) > 1:
-                    x = xs[1]
-                    found = rx.match(x) or (x[:1] == "\n" and rx.match(x[1:]))
+                    y = xs[1]
+                    found = rx.match(y) or (y[:1] == "\n" and rx.match(y[1:]))
             if found:
                 scores[role] = scores.get(role, 0.0) + w
                 hits.append(pid)
         g_lc, g_cs = self.right_gate_lc, self.right_gate_cs
-        open_lc = g_lc is None or g_lc.match(rights_lc[0]) or (len(rights_lc) > 1 and g_lc.match(rights_lc[1]))
-        open_cs = g_cs is None or g_cs.match(rights[0]) or (len(rights) > 1 and g_cs.match(rights[1]))
+        rlow = right.lower()
+        rlow2 = right2.lower() if right2 is not None else None
+        open_lc = g_lc is None or g_lc.match(rlow) or (rlow2 is not None and g_lc.match(rlow2))
+        if has_cs:
+            open_cs = g_cs is None or g_cs.match(right) or (right2 is not None and g_cs.match(right2))
+        else:
+            open_cs = False  # no case-sensitive right rule left for this sentence
         for role, w, need_cue, pid, rx, lc, _pf, _rev in right_pats if open_lc or open_cs else ():
-            if not (open_lc if lc else open_cs):
-                continue
-            xs = rights_lc if lc else rights
-            if rx.search(xs[0]) or (len(xs) > 1 and rx.search(xs[1])):
+            if lc:
+                if open_lc and (rx.search(rlow) or (rlow2 is not None and rx.search(rlow2))):
+                    scores[role] = scores.get(role, 0.0) + w
+                    hits.append(pid)
+            elif open_cs and (rx.search(right) or (right2 is not None and rx.search(right2))):
                 scores[role] = scores.get(role, 0.0) + w
                 hits.append(pid)
         if "gazetteer" in m["ev"] and self.software_use_re.match(right) and self.gazetteer_role(m["name"]) == "vendor":
@@ -1020,7 +1126,7 @@ class Orgs(BreachComponent):
             remember(self._reg_names, m["name"], reg, _CACHE_MAX)
         if reg:
             scores["regulator"] = scores.get("regulator", 0.0) + 3
-        if "victim" in scores and self.sep_re.search(text[max(ss, s - 300) : min(se, e + 60)].lower()):
+        if "victim" in scores and self.sep_ws.found(text[max(ss, s - 300) : min(se, e + 60)].lower()):
             m["sep"] = True
             scores["other"] = scores.get("other", 0.0) + scores.pop("victim")
         m["scores"] = scores
@@ -1035,7 +1141,7 @@ class Orgs(BreachComponent):
         (its prefilter tuple) are nowhere in the sentence cannot match a window of it;
         rules that need a cue are dropped without one. The rules keep their order."""
         low = sent.lower()
-        cue = self.cue_re.search(low) is not None
+        cue = self.cue_ws.found(low)
         present = frozenset(
             [lit for lit in self.pf_lits_lc if lit in low] + [(lit,) for lit in self.pf_lits_cs if lit in sent]
         )
@@ -1062,27 +1168,29 @@ class Orgs(BreachComponent):
             hit = remember(self._rule_lists, key, (cue, left_open, left_lists, right), 4096)
         return hit
 
-    def _share_in_lists(self, text: str, mentions: list[dict[str, Any]]) -> None:
+    def _share_in_lists(
+        self, text: str, mentions: list[dict[str, Any]], groups: list[list[dict[str, Any]]] | None = None
+    ) -> None:
         """Names in one list ("JobStreet, Maxis, Celcom and DiGi were breached") share the
-        strongest victim evidence of the list."""
+        strongest victim evidence of the list (``groups``: ``_list_groups``, when known)."""
+        for group in self._list_groups(text, mentions) if groups is None else groups:
+            lead = max(group, key=lambda m: m["scores"].get("victim", 0.0))
+            best = lead["scores"].get("victim", 0.0)
+            if best > 0:
+                for m in group:
+                    if m["scores"].get("victim", 0.0) < best and not (set(m["scores"]) - {"victim"}):
+                        m["scores"]["victim"] = best
+                        m["hits"] = list(m.get("hits", ())) + list(lead.get("hits", ()))
+                        m["sep"] = m["sep"] or lead["sep"]
+                        m["ev"].add("context")
+
+    def _list_groups(self, text: str, mentions: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+        """The coordinated lists: runs of two or more mentions of one sentence with list gaps
+        between them (a comma, "and", "or", "&"), one of which holds "and", "or" or "&" (the
+        positions and the text decide: no score is read)."""
+        out: list[list[dict[str, Any]]] = []
         group: list[dict[str, Any]] = []
-
-        coordinated = [False]
-
-        def flush() -> None:
-            if len(group) > 1 and coordinated[0]:
-                lead = max(group, key=lambda m: m["scores"].get("victim", 0.0))
-                best = lead["scores"].get("victim", 0.0)
-                if best > 0:
-                    for m in group:
-                        if m["scores"].get("victim", 0.0) < best and not (set(m["scores"]) - {"victim"}):
-                            m["scores"]["victim"] = best
-                            m["hits"] = list(m.get("hits", ())) + list(lead.get("hits", ()))
-                            m["sep"] = m["sep"] or lead["sep"]
-                            m["ev"].add("context")
-            group.clear()
-            coordinated[0] = False
-
+        coordinated = False
         prev: dict[str, Any] | None = None
         for m in mentions:
             if (
@@ -1095,27 +1203,22 @@ class Orgs(BreachComponent):
                     group.append(prev)
                 group.append(m)
                 if re.search(r"\b(?:and|or)\b|&", text[prev["end"] : m["start"]]):
-                    coordinated[0] = True
+                    coordinated = True
             else:
-                flush()
+                if len(group) > 1 and coordinated:
+                    out.append(group)
+                group = []
+                coordinated = False
             prev = m
-        flush()
+        if len(group) > 1 and coordinated:
+            out.append(group)
+        return out
 
     # -- merging and output -------------------------------------------------------------
-    def _resolve(
-        self,
-        doc: Doc,
-        text: str,
-        sents: list[list[int]],
-        mentions: list[dict[str, Any]],
-        links: list[tuple[int, int]],
-    ) -> None:
-        # organizations need evidence somewhere (any mention of the same name)
+    def _clusters(self, mentions: list[dict[str, Any]], links: list[tuple[int, int]]) -> tuple[Any, ...]:
+        """(each mention's org key, the clusters: lists of mention indices, the person names).
+        None of it reads the scores: it can run before them."""
         keys = [org_key(m["name"]) for m in mentions]
-        ev_by_key: dict[str, set[str]] = {}
-        for k, m in zip(keys, mentions):
-            ev_by_key.setdefault(k, set()).update(m["ev"])
-        idx = {id(m): i for i, m in enumerate(mentions)}
         parent = list(range(len(mentions)))
 
         def find(i: int) -> int:
@@ -1129,44 +1232,143 @@ class Orgs(BreachComponent):
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)
 
-        for a, b in links:
-            if a in idx and b in idx:
-                union(idx[a], idx[b])
+        if links:
+            idx = {id(m): i for i, m in enumerate(mentions)}
+            for a, b in links:
+                if a in idx and b in idx:
+                    union(idx[a], idx[b])
         # merge by name: distinct keys compared pairwise (few per document; capped)
         first_of_key: dict[str, int] = {}
         for i, k in enumerate(keys):
             if not k:
                 continue
-            if k in first_of_key:
-                union(first_of_key[k], i)
+            j = first_of_key.get(k)
+            if j is not None:
+                union(j, i)
             else:
                 first_of_key[k] = i
         uniq = list(first_of_key.items())[:400]
-        groles = [self.gazetteer_role(mentions[i]["name"]) for _, i in uniq]
         # names can only match when some part starts with the same letter (prefix, acronym,
         # clipping): a cheap filter before same_org
         # (pairs are taken within buckets of the same gazetteer role and initial; the
         # clusters do not depend on the order of the unions: a root is its least index)
         buckets: dict[tuple[str | None, str], list[int]] = {}
-        for x, (k, _) in enumerate(uniq):
-            for ch in {p[:1] for p in _split_dba(k)}:
-                buckets.setdefault((groles[x], ch), []).append(x)
+        initials = self._initials
+        several = False  # a key with two initials (a 'dba' name) can meet a pair twice
+        for x, (k, i) in enumerate(uniq):
+            chs = initials.get(k)
+            if chs is None:
+                chs = remember(initials, k, tuple({p[:1] for p in _split_dba(k)}), _CACHE_MAX)
+            grole = self.gazetteer_role(mentions[i]["name"])
+            if len(chs) > 1:
+                several = True
+            for ch in chs:
+                b = buckets.get((grole, ch))
+                if b is None:
+                    buckets[(grole, ch)] = [x]
+                else:
+                    b.append(x)
         tried: set[tuple[int, int]] = set()
         for xs in buckets.values():
+            if len(xs) < 2:
+                continue
             for a, x in enumerate(xs):
+                kx = uniq[x][0]
                 for y in xs[a + 1 :]:  # "HHS" the regulator is not "Harbor Health Services"
-                    if (x, y) in tried:
-                        continue
-                    tried.add((x, y))
-                    if same_org(uniq[x][0], uniq[y][0]) and not self._place_prefix(uniq[x][0], uniq[y][0]):
+                    if several:
+                        if (x, y) in tried:
+                            continue
+                        tried.add((x, y))
+                    if same_org(kx, uniq[y][0]) and not self._place_prefix(kx, uniq[y][0]):
                         union(uniq[x][1], uniq[y][1])
         persons = self._person_names(mentions) | getattr(self, "_doc_persons", set())
         clusters: dict[int, list[int]] = {}
         for i in range(len(mentions)):
-            clusters.setdefault(find(i), []).append(i)
+            r = parent[i]
+            if parent[r] != r:
+                r = find(i)
+            c = clusters.get(r)
+            if c is None:
+                clusters[r] = [i]
+            else:
+                c.append(i)
+        return keys, list(clusters.values()), persons
+
+    def _gaz_facts(self, names: list[str], distinct: dict[str, None]) -> tuple[Any, ...]:
+        """(each name with its gazetteer role, the roles found, the commonest role and its
+        first name, that name's list prior (None: the list fixes the role); None, None, None
+        when no name is listed)."""
+        if len(distinct) == 1:
+            role1 = self.gazetteer_role(names[0])
+            gaz_hits = [(n, role1) for n in names]
+            gaz_roles = [role1] * len(names) if role1 else []
+        else:
+            roles = {n: self.gazetteer_role(n) for n in distinct}
+            gaz_hits = [(n, roles[n]) for n in names]
+            gaz_roles = [r for _, r in gaz_hits if r]
+        if not gaz_roles:
+            return gaz_hits, gaz_roles, None, None, None
+        g = max(gaz_roles, key=gaz_roles.count)  # a tie: the first mention's (not set order: hash-seeded)
+        gname = next(n for n, r in gaz_hits if r == g)
+        return gaz_hits, gaz_roles, g, gname, self.gaz_prior.get(gname, self.gaz_prior.get(org_key(gname)))
+
+    def _unscored(self, mentions: list[dict[str, Any]], plan: tuple[Any, ...], listed: set[int]) -> set[int]:
+        """Mentions whose scores cannot change the output (``_resolve`` reads the scores of
+        the organizations it keeps, with a role not fixed by a list): those of a cluster of
+        person names or non-names (always dropped), and of a cluster whose commonest
+        gazetteer list fixes a role other than victim and that has evidence already (scores
+        add only "context"). A mention in a coordinated list stays (its list shares scores)."""
+        keys, clusters, persons = plan
+        out: set[int] = set()
+        nonname, role_of = self.nonname, self.gazetteer_role
+        for members in clusters:
+            if len(members) == 1:  # (most clusters: the same tests for one name)
+                i = members[0]
+                m = mentions[i]
+                n = m["name"]
+                if n in nonname or n in persons or (
+                    m["ev"] and role_of(n) not in (None, "victim") and self._gaz_facts([n], {n: None})[4] is None
+                ):
+                    if keys[i] and id(m) not in listed:
+                        out.add(i)
+                continue
+            names = [mentions[i]["name"] for i in members]
+            if not all(n in nonname or n in persons for n in names):
+                distinct = dict.fromkeys(names)
+                if not any(map(role_of, distinct)):
+                    continue  # (no listed name: no fixed role)
+                _hits, _roles, g, _gname, prior = self._gaz_facts(names, distinct)
+                if g is None or prior is not None or g == "victim":
+                    continue
+                if not any(mentions[i]["ev"] for i in members):
+                    continue  # (the scores may give it its only evidence)
+            # (an empty key pools its evidence with other clusters': such a mention stays)
+            out.update(i for i in members if keys[i] and id(mentions[i]) not in listed)
+        return out
+
+    def _resolve(
+        self,
+        doc: Doc,
+        text: str,
+        sents: list[list[int]],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+        plan: tuple[Any, ...] | None = None,
+    ) -> None:
+        """Organizations from the clusters (``_clusters``; ``plan`` when they were made
+        before the scores) and the victims."""
+        keys, clusters, persons = plan if plan is not None else self._clusters(mentions, links)
+        # organizations need evidence somewhere (any mention of the same name)
+        ev_by_key: dict[str, set[str]] = {}
+        for k, m in zip(keys, mentions):
+            ev = ev_by_key.get(k)
+            if ev is None:
+                ev_by_key[k] = set(m["ev"])
+            else:
+                ev.update(m["ev"])
         orgs: list[dict[str, Any]] = []
         strong_ids, ce_ids, ba_ids = self.strong_ids, self.ce_slot_ids, self.ba_slot_ids
-        for members in clusters.values():
+        for members in clusters:
             if len(members) == 1:
                 ev = ev_by_key[keys[members[0]]]  # (only read below: no copy)
             else:
@@ -1179,25 +1381,41 @@ class Orgs(BreachComponent):
             names = [m["name"] for m in ms]
             if all(n in self.nonname or n in persons for n in names):
                 continue
-            gaz_hits = [(n, self.gazetteer_role(n)) for n in names]
-            gaz_roles = [r for _, r in gaz_hits if r]
+            distinct = dict.fromkeys(names)  # (the names in order, once each)
+            gaz_hits, gaz_roles, g, gname, prior = self._gaz_facts(names, distinct)
             scores: dict[str, float] = {}
+            # (one pass for the mentions' flags: breach cue, separate incident, strong or slot
+            # patterns outside a separate incident, software in use, first position)
+            cue_sent = strong = ce_slot = ba_slot = software = in_first = False
+            sep_only = True
+            first_pos = ms[0]["start"]
             for m in ms:
                 for r, w in m["scores"].items():
                     scores[r] = scores.get(r, 0.0) + w
+                if m["start"] < first_pos:
+                    first_pos = m["start"]
+                if m["sent"] == 0:
+                    in_first = True
+                if m.get("cue"):
+                    cue_sent = True
+                    if not m["sep"]:
+                        sep_only = False
+                mh = m.get("hits")
+                if mh:
+                    if "software_in_use" in mh:
+                        software = True
+                    if not m["sep"]:
+                        strong = strong or not strong_ids.isdisjoint(mh)
+                        ce_slot = ce_slot or not ce_ids.isdisjoint(mh)
+                        ba_slot = ba_slot or not ba_ids.isdisjoint(mh)
             victim = scores.get("victim", 0.0)
             claimed = any(r != "victim" for r in scores)  # context gave it another role
             fixed = None
-            if gaz_roles:
-                g = max(gaz_roles, key=gaz_roles.count)  # a tie: the first mention's (not set order: hash-seeded)
-                gname = next(n for n, r in gaz_hits if r == g)
-                prior = self.gaz_prior.get(gname, self.gaz_prior.get(org_key(gname)))
+            if g is not None:
                 if prior is None:
                     fixed = g
                 else:
-                    if g in ("source", "researcher", "vendor") and any(
-                        not m["sep"] and not strong_ids.isdisjoint(m.get("hits", ())) for m in ms
-                    ) and not any("software_in_use" in m.get("hits", ()) for m in ms):
+                    if g in ("source", "researcher", "vendor") and strong and not software:
                         prior /= 2  # "Mashable suffered a data breach": a listed outlet breached itself
                     scores[g] = scores.get(g, 0.0) + prior
             if fixed is None and "possessive_head" in ev and victim == 0 and not scores:
@@ -1205,18 +1423,18 @@ class Orgs(BreachComponent):
             role = fixed or (max(scores, key=lambda r: (scores[r], r == "victim")) if scores else "other")
             if role != "victim":
                 victim = 0.0
-            best = self._best_name(ms)
-            first_best = min((m for m in ms if m["name"] == best), key=lambda m: m["start"])
-            first_pos = min(m["start"] for m in ms)
+            best = names[0] if len(distinct) == 1 else self._best_name(ms)  # (one name: _best_name's answer)
+            first_best = ms[0] if len(ms) == 1 else min((m for m in ms if m["name"] == best), key=_START)
             central = victim
             if victim > 0:
-                if any(m["sent"] == 0 for m in ms):
+                if in_first:
                     central += 2
                 central += min(3, len(ms) - 1) * 0.5
             aliases = []
-            for n in sorted(set(names), key=names.index):
-                if n != best and org_key(n) != org_key(best) and n not in aliases:
-                    aliases.append(n)
+            if len(distinct) > 1:  # (one name: the best one, no alias)
+                for n in distinct:
+                    if n != best and org_key(n) != org_key(best):
+                        aliases.append(n)
             orgs.append(
                 {
                     "org": {
@@ -1231,15 +1449,15 @@ class Orgs(BreachComponent):
                     "central": central,
                     "first": first_pos,
                     "fixed": fixed,
-                    "cue_sent": any(m.get("cue") for m in ms),
-                    "sep_only": all(m["sep"] for m in ms if m.get("cue")),
-                    "strong": any(not m["sep"] and not strong_ids.isdisjoint(m.get("hits", ())) for m in ms),
+                    "cue_sent": cue_sent,
+                    "sep_only": sep_only,
+                    "strong": strong,
                     "claimed": claimed,
                     # a news source, security firm or vendor list names it
                     "listed": bool({"source", "researcher", "vendor"} & set(gaz_roles)),
                     "ends": [m["end"] for m in ms],
-                    "ce_slot": any(not m["sep"] and not ce_ids.isdisjoint(m.get("hits", ())) for m in ms),
-                    "ba_slot": any(not m["sep"] and not ba_ids.isdisjoint(m.get("hits", ())) for m in ms),
+                    "ce_slot": ce_slot,
+                    "ba_slot": ba_slot,
                 }
             )
         if not orgs:
@@ -1328,24 +1546,42 @@ class Orgs(BreachComponent):
             if " " not in m["name"] and "hhs" not in m["ev"]:
                 singles.setdefault(m["name"], m["start"])
         out: set[str] = set()
+        if not singles:
+            return out  # (every test below needs one)
+        memo = self._person_facts
         for m in mentions:
-            words = m["name"].split()
+            name = m["name"]
+            if " " not in name:
+                continue  # (one word: no "First Last")
+            facts = memo.get(name)
+            if facts is None:
+                facts = remember(memo, name, self._person_shape(name), _CACHE_MAX)
+            if not facts:
+                continue
+            first, last = facts
+            pos = singles.get(last)
             if (
-                2 <= len(words) <= 3
-                and words[-1] in singles
+                pos is not None
                 # news names a person in full before the surname alone ("Streaming companies such
                 # as Netflix ... Hello Netflix" is no person), and a given name is no possessive
                 # ("the Guardian’s Soulmates dating site")
-                and m["start"] < singles[words[-1]]
-                and not words[0].endswith(("’s", "'s"))
-                and words[0] not in singles
-                and not ({"head", "gazetteer", "hhs", "acronym_def", "domain"} & m["ev"])
-                and words[-1] not in self.heads
-                and self.gazetteer_role(words[-1]) is None
+                and m["start"] < pos
+                and first not in singles
+                and _NOT_PERSON_EV.isdisjoint(m["ev"])
+                and self.gazetteer_role(last) is None
             ):
-                out.add(m["name"])
-                out.add(words[-1])
+                out.add(name)
+                out.add(last)
         return out
+
+    def _person_shape(self, name: str) -> tuple[str, str] | bool:
+        """(first word, last word) when the name alone can be a person's ("First Last": two or
+        three words, no possessive first word, no organization head last), else False (a
+        pure function of the name: memoized by ``_person_names``)."""
+        words = name.split()
+        if 2 <= len(words) <= 3 and not words[0].endswith(("’s", "'s")) and words[-1] not in self.heads:
+            return words[0], words[-1]
+        return False
 
     def _place_prefix(self, a: str, b: str) -> bool:
         """Do not merge a place with an organization named after it ("France" / "France Travail")."""
@@ -1480,6 +1716,31 @@ def _required(items: Any) -> set[str] | None:
     return min(cands, key=lambda c: (min(map(len, c)) < 3, len(c)))
 
 
+def _required_sets(items: Any) -> list[set[str]]:
+    """Every set ``_required`` chooses from: each holds a literal of every match (a literal
+    run of the sequence, or one part required by each branch of an alternation)."""
+    out: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL and not chr(av).isspace():
+            run.append(chr(av))
+            continue
+        if run:
+            out.append({"".join(run)})
+            run = []
+        if op is _C.SUBPATTERN:
+            out.extend(_required_sets(av[3]))
+        elif op is _C.BRANCH:
+            subs = [_required(a) for a in av[1]]
+            if all(subs):
+                out.append(set().union(*subs))  # type: ignore[arg-type]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            out.extend(_required_sets(av[2]))
+    if run:
+        out.append({"".join(run)})
+    return out
+
+
 def _prefilter(rx: re.Pattern[str]) -> Any:
     """A cheap necessary condition for ``rx`` (compiled without flags) to match: a tuple of
     literals for ``in`` tests, a compiled alternation of many literals, or None."""
@@ -1533,21 +1794,37 @@ def _reverse_items(items: Any) -> list[Any]:
 _REV_WINDOW = 120
 
 
-def _reversed_left(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+def _reversed_left(rx: re.Pattern[str], fast: bool = False) -> re.Pattern[str] | None:
     """For a rule that must end at the end of the window (``...$``, no other ``$`` and no
     look-arounds), the rule read backwards: ``rev.match(window[::-1])`` tells whether
     ``rx.search(window)`` matches (one anchored attempt instead of one per position), for
     windows of up to ``_REV_WINDOW`` characters.
-    ``$`` also matches before a final newline: callers retry without that newline."""
+    ``$`` also matches before a final newline: callers retry without that newline.
+    ``fast``: with the safe repeats possessive (``possessive.possessive_tree``: same matches)."""
     try:
-        rev = _reversed_tree(rx)
+        rev = _reversed_tree(rx, fast)
         return None if rev is None else _compile_tree(rev, rx.flags)
     except Exception:  # pragma: no cover - such a rule keeps its forward search
         return None
 
 
-def _reversed_tree(rx: re.Pattern[str]) -> Any:
-    """The parsed tree of ``_reversed_left(rx)`` (None when the rule cannot be reversed)."""
+def _reversed_tree(rx: re.Pattern[str], fast: bool = False) -> Any:
+    """The parsed tree of ``_reversed_left(rx, fast)`` (None when the rule cannot be reversed).
+    The possessive form is memoized per pattern (the gates reuse their rules' trees)."""
+    if not fast:
+        return _reversed_tree_of(rx)
+    key = (rx.pattern, rx.flags)
+    if key not in _FAST_TREES:
+        rev = _reversed_tree_of(rx)
+        _FAST_TREES[key] = None if rev is None else possessive_tree(rev)
+    return _FAST_TREES[key]
+
+
+#: (pattern, flags) -> the possessive reversed tree of a left rule (a few dozen rules)
+_FAST_TREES: dict[tuple[Any, int], Any] = {}
+
+
+def _reversed_tree_of(rx: re.Pattern[str]) -> Any:
     tree = _P.parse(rx.pattern, rx.flags & ~re.UNICODE)
     items = list(tree)
     if not items or items[-1] != (_C.AT, _C.AT_END) or "AT_END" in str(items[:-1]).replace(
@@ -1559,21 +1836,41 @@ def _reversed_tree(rx: re.Pattern[str]) -> Any:
     return rev
 
 
-def _reversed_gate(rxs: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+def _reversed_gate(rxs: list[re.Pattern[str]], prefix: int = 0, fast: bool = False) -> re.Pattern[str] | None:
     """One regex whose ``match`` on a reversed window succeeds exactly when the reversed
     rule (``_reversed_left``) of one of ``rxs`` does: their alternation (None when a rule
-    cannot be reversed or the flags differ)."""
+    cannot be reversed or the flags differ). With ``prefix``, the alternation sits behind a
+    look-ahead for the first ``prefix`` characters that a match of one of the reversed rules
+    can start with (``regexgate``'s prefix analysis: a superset, so the look-ahead never
+    refuses a window the alternation matches; None when no such prefix set exists).
+    ``fast``: the rules with their safe repeats possessive (same matches)."""
+    from ..regexgate import _seq, _trie
+
     try:
         if not rxs or len({r.flags for r in rxs}) != 1:
             return None
-        trees = [_reversed_tree(r) for r in rxs]
+        trees = [_reversed_tree(r, fast) for r in rxs]
         if any(t is None for t in trees):
             return None
         state = _P.State()
         state.flags = trees[0].state.flags
-        return _compile_tree(_P.SubPattern(state, [(_C.BRANCH, (None, trees))]), rxs[0].flags)
+        items: list[Any] = [(_C.BRANCH, (None, trees))]
+        if prefix:
+            starts: set[Any] = set()
+            for t in trees:
+                got = {p for p, _c in _seq(list(t), prefix, t.state.flags & re.IGNORECASE)}
+                if not got or () in got:
+                    return None
+                starts |= got
+            ahead = _P.parse(_trie(starts), state.flags & ~re.UNICODE)
+            items.insert(0, (_C.ASSERT, (1, ahead)))
+        return _compile_tree(_P.SubPattern(state, items), rxs[0].flags)
     except Exception:  # pragma: no cover - then no gate: every rule is tried
         return None
+
+
+#: characters of the prefix look-ahead of the first left gate (``_reversed_gate``)
+_GATE_PREFIX = 5
 
 
 def _skips_words(rx: re.Pattern[str]) -> bool:
