@@ -176,6 +176,19 @@ _SPACES = re.compile(r"\s+")
 #: a year inside a portal appositive means a clause, not a name ("1020 South Main Street" is a name)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _TRAIL = ".,;:-–—/"
+#: what may not stand just before a word of ``_WORD`` (its look-behind)
+_NOT_BEFORE_WORD = r"[\w'’&$.\-]"
+#: ``_WORD`` found from its first capital or digit (a search skips to those characters; the
+#: plain form tries every position): the same words, except that a word of small letters
+#: and a capital ("eBay", "iPhone") is matched from its capital (``_name_runs`` moves the
+#: start back to the small letters)
+_FAST_FIRST_WORD = (
+    r"[A-Z\u00C0-\u00D6\u00D8-\u00DE0-9]"
+    r"(?:(?<!" + _NOT_BEFORE_WORD + r".)|(?<=[a-z][A-Z])(?:"
+    + "|".join(r"(?<=(?<!" + _NOT_BEFORE_WORD + r")[a-z]{%d}[A-Z])" % k for k in range(1, 7))
+    + r"))(?:(?<=[0-9])[\w.\-]{0,20}[A-Za-z]" + _WCH + r"{0,30}|(?<![0-9])" + _WCH + r"{0,40})"
+)
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _FIRST = itemgetter(0)
 #: entries kept in each memo of a pure function (cleared when full: memory stays flat)
 _CACHE_MAX = 20_000
@@ -354,6 +367,25 @@ class Orgs(BreachComponent):
         self._norm_cache: dict[str, str] = {}
         self._reg_names: dict[str, bool] = {}  # name -> a regulator's head word
         self._run_cache: dict[tuple[str, bool, bool], tuple[Any, tuple[str, ...], bool]] = {}
+        self._compile_candidates(gaz)
+
+    def _compile_candidates(self, gaz: dict[str, Any]) -> None:
+        """The fast forms of the candidate searches (each finds what the plain one finds)."""
+        pat = self.name_re.pattern
+        assert pat.startswith(_WORD)
+        #: ``name_re`` found from its first capital or digit (see ``_name_runs``)
+        self.name_fast_re = re.compile(_FAST_FIRST_WORD + pat[len(_WORD) :])
+        # the gazetteer names that start with a small letter are tested with ``in``; the
+        # others' alternation (no look-ahead) finds every place where a name can match
+        odd = self._gazetteer_odd_names(gaz)
+        self.gaz_lower_names = tuple(n for n in odd if n[:1].islower())
+        caps = [n for n in odd if not n[:1].islower()]
+        alts = trie_alternation(caps, guard=lambda ch: r"(?<![\w$]" + re.escape(ch) + ")")
+        self.gaz_gate_re = re.compile(alts or "(?!)")
+        #: a person title ends in white space (``...\\s+)$``): a name after no white space has none
+        self._title_space = _ends_in_space(self.title_re)
+        #: run pieces with their name facts, by (run, at the sentence start): see ``_run_pieces``
+        self._piece_cache: dict[tuple[str, bool], tuple[Any, ...]] = {}
 
     def _gazetteer_regex(self, gaz: dict[str, Any]) -> re.Pattern[str]:
         """Lower-case or odd gazetteer names the capitalised-run regex cannot see."""
@@ -574,8 +606,9 @@ class Orgs(BreachComponent):
             self._desc_ends = [b for _, b in spans]
         mentions: list[dict[str, Any]] = []
         links: list[tuple[int, int]] = []
+        gates = self._doc_gates(text)
         for si, (ss, se) in enumerate(sents):
-            self._sentence_candidates(doc, text, si, ss, se, lower_words, mentions, links)
+            self._sentence_candidates(doc, text, si, ss, se, lower_words, mentions, links, gates)
         ents = doc.ents if len(doc) and doc.to_array("ENT_IOB").any() else ()
         for ent in ents:
             if ent.label_ in ("ORG", "ORGANIZATION", "NORP_ORG") and not is_skipped(
@@ -639,6 +672,64 @@ class Orgs(BreachComponent):
         mentions.append(m)
         return m
 
+    def _doc_gates(self, text: str) -> tuple[bool, bool, bool, bool, bool]:
+        """Whole-text tests that rule out searches in every sentence at once: (the portal
+        appositive's "),", "covered"/"business", a dot inside a word, a gazetteer name,
+        "as "/"/k/a "). Each is needed by its search in any sentence of the text."""
+        gaz = any(n in text for n in self.gaz_lower_names) or self.gaz_gate_re.search(text) is not None
+        return (
+            ")," in text,
+            "covered" in text or "business" in text,
+            _DOT_WORD.search(text) is not None,
+            gaz,
+            " as " in text or "/k/a " in text,
+        )
+
+    def _name_runs(self, text: str, ss: int, se: int) -> list[tuple[int, int]]:
+        """``[m.span() for m in self.name_re.finditer(text, ss, se)]``, searched from the
+        capitals and digits (``name_fast_re``). A run whose first word is small letters and a
+        capital ("eBay") is found from the capital: its start moves back to the small letters
+        (at most 6, after a character that may stand before a word). When that start lies
+        before the end of the previous run (only after a word cut at 41 characters), the
+        plain search goes on from there."""
+        out: list[tuple[int, int]] = []
+        p = ss
+        for m in self.name_fast_re.finditer(text, ss, se):
+            a, b = m.span()
+            if a and text[a - 1] in _ASCII_LOWER:
+                a -= 1
+                while a > 0 and text[a - 1] in _ASCII_LOWER:
+                    a -= 1
+                if a < p:
+                    out.extend(m.span() for m in self.name_re.finditer(text, p, se))
+                    return out
+            out.append((a, b))
+            p = b
+        return out
+
+    def _run_pieces(self, run: str, at_start: bool) -> tuple[Any, Any, tuple[Any, ...]]:
+        """Per run text (memoized): (``_clean_memo(run, False, at_start)``, the ``keep_and``
+        answer when the portal wording can change the pieces (else None), the pieces of the
+        first answer that can be candidates: (start, end, name, ``_name_facts``))."""
+        key = (run, at_start)
+        hit = self._clean_memo(run, False, at_start)
+        hit_and = self._clean_memo(run, True, at_start) if hit[2] else hit
+        alt = hit_and if hit_and is not hit and hit[:2] != hit_and[:2] else None
+        pieces = []
+        for a, b in hit[0]:
+            name = run[a:b]
+            facts = self._facts(name)
+            if facts is not False:
+                pieces.append((a, b, name, facts))
+        return remember(self._piece_cache, key, (hit, alt, tuple(pieces)), _CACHE_MAX)
+
+    def _facts(self, name: str) -> Any:
+        """``_candidate_facts`` memoized."""
+        facts = self._name_facts.get(name)
+        if facts is None:
+            facts = remember(self._name_facts, name, self._candidate_facts(name), _CACHE_MAX)
+        return facts
+
     def _sentence_candidates(
         self,
         doc: Doc,
@@ -649,6 +740,7 @@ class Orgs(BreachComponent):
         lower_words: set[str],
         mentions: list[dict[str, Any]],
         links: list[tuple[int, int]],
+        gates: tuple[bool, bool, bool, bool, bool] = (True, True, True, True, True),
     ) -> None:
         sent = text[ss:se]
         titleish: bool | None = None  # computed on first need
@@ -659,15 +751,13 @@ class Orgs(BreachComponent):
         n_before = len(mentions)
         if not allcaps:
             first_word = se - len(sent.lstrip(" \t\"“‘'(["))
-            run_cache = self._run_cache
-            for rm in self.name_re.finditer(text, ss, se):
-                rs, r_e = rm.span()
-                run = rm.group()
+            piece_cache = self._piece_cache
+            for rs, r_e in self._name_runs(text, ss, se):
+                run = text[rs:r_e]
                 at_start = rs <= first_word  # only quotes/brackets before it
+                hit, alt, pieces = piece_cache.get((run, at_start)) or self._run_pieces(run, at_start)
                 # the portal wording (keep_and) changes the pieces of few runs: test it only then
-                hit = run_cache.get((run, False, at_start)) or self._clean_memo(run, False, at_start)
-                hit_and = self._clean_memo(run, True, at_start) if hit[2] else hit
-                if hit_and is not hit and hit[:2] != hit_and[:2] and (
+                if alt is not None and (
                     # the portal rule needs a comma: test that first
                     text.find(",", max(ss, rs - 60), rs) >= 0
                     and self.hhs_left.search(text, max(ss, rs - 60), rs)
@@ -677,25 +767,45 @@ class Orgs(BreachComponent):
                     or " and " in run
                     and self.desc_end_re.search(text, max(ss, rs - 60), rs)
                 ):
-                    hit = hit_and
+                    hit = alt
+                    pieces = None  # (the pieces of the other answer)
                 if hit[1]:
                     self._doc_persons.update(hit[1])
-                for a, b in hit[0]:
-                    s, e = rs + a, rs + b
-                    if skip and touches(skip, s, e):
-                        continue
-                    if titleish is None:
-                        words = sent.split()
-                        titleish = len(words) >= 4 and sum(map(str.isupper, map(_FIRST, words))) >= 0.7 * len(words)
-                    if not titleish:  # (_title_split keeps the whole range)
-                        self._candidate(text, s, e, si, ss, lower_words, mentions, links)
-                        continue
-                    for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
-                        self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
+                if not hit[0]:
+                    continue
+                if titleish is None:
+                    words = sent.split()
+                    titleish = len(words) >= 4 and sum(map(str.isupper, map(_FIRST, words))) >= 0.7 * len(words)
+                if titleish:
+                    for a, b in hit[0]:
+                        s, e = rs + a, rs + b
+                        if skip and touches(skip, s, e):
+                            continue
+                        for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
+                            self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
+                elif pieces is None:  # (_title_split keeps the whole range)
+                    for a, b in hit[0]:
+                        s, e = rs + a, rs + b
+                        if not (skip and touches(skip, s, e)):
+                            self._candidate(text, s, e, si, ss, lower_words, mentions, links)
+                else:  # the pieces that can be candidates, with their facts
+                    for a, b, name, facts in pieces:
+                        s, e = rs + a, rs + b
+                        if not (skip and touches(skip, s, e)):
+                            self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+        portal_gate, opening_gate, dot_gate, gaz_gate, known_gate = gates
         # (the appositive holds "),": test that first)
-        portal = [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)] if ")," in sent else []
+        portal = (
+            [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)]
+            if portal_gate and ")," in sent
+            else []
+        )
         # the opening needs "covered entity" or "business associate": test the words first
-        om = _HHS_OPENING.match(text, ss, se) if ("covered" in sent or "business" in sent) else None
+        om = (
+            _HHS_OPENING.match(text, ss, se)
+            if opening_gate and ("covered" in sent or "business" in sent)
+            else None
+        )
         if om:
             portal.append((om, True))
         for hm, opening in portal:
@@ -711,7 +821,8 @@ class Orgs(BreachComponent):
                 and not (skip and touches(skip, s, e))
             ):
                 self._add(mentions, text, s, e, si, "hhs")
-        domains = self.domain_re.finditer(text, ss, se) if _DOT_WORD.search(sent) else ()
+        # (``_DOT_WORD.search(sent)``: its look-behind stays inside the sentence)
+        domains = self.domain_re.finditer(text, ss, se) if dot_gate and _DOT_WORD.search(text, ss + 1, se) else ()
         for dm in domains:
             s, e = dm.span(1)
             if not (skip and touches(skip, s, e)) and re.search(r"[a-z]{3}", dm.group(1), re.I):
@@ -721,7 +832,7 @@ class Orgs(BreachComponent):
                     for x in mentions[n_before:]:
                         if x["start"] <= s < x["end"]:
                             x["ev"].add("domain")
-        for gm in self.gaz_re.finditer(text, ss, se):
+        for gm in self.gaz_re.finditer(text, ss, se) if gaz_gate else ():
             if not any(x["start"] <= gm.start() < x["end"] for x in mentions[n_before:]):
                 self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer")
         # a descriptor noun stands between white space inside the sentence: then a match of
@@ -747,7 +858,7 @@ class Orgs(BreachComponent):
                 if name in self.not_alone or name in self.common_nouns:
                     continue  # "the Xiaomi user forum website suffered": no name
                 self._add(mentions, text, s, e, si, "descriptor")
-        known = _KNOWN_AS.finditer(text, ss, se) if " as " in sent or "/k/a " in sent else ()
+        known = _KNOWN_AS.finditer(text, ss, se) if known_gate and (" as " in sent or "/k/a " in sent) else ()
         ends: list[tuple[int, int]] | None = None  # (end, index) of this sentence's mentions, sorted
         for km in known:
             g = 1 if km.group(1) is not None else 2
@@ -805,7 +916,8 @@ class Orgs(BreachComponent):
         name is never a candidate, else (word count, place or demonym, the lower-case form
         of a one-word non-acronym name, the lower-case words of an unheaded name that is not
         in a gazetteer (its words must not all be ordinary words), headed, last word,
-        gazetteer role)."""
+        gazetteer role, a state code, the mention's name: the name with its white space
+        made single spaces, or None when ``_add`` would refuse it)."""
         words = name.split()
         first = words[0]
         nwords = len(words)
@@ -829,7 +941,13 @@ class Orgs(BreachComponent):
         phrase_keys = None
         if nwords >= 2 and not headed and self.gazetteer_role(name) is None:
             phrase_keys = tuple(w.lower() for w in words if w not in self.connectors)
-        return (nwords, place, single_key, phrase_keys, headed, words[-1], self.gazetteer_role(name))
+        norm: str | None = _SPACES.sub(" ", name).strip()  # (as in ``_add``)
+        if not norm or len(norm) > 120:
+            norm = None
+        return (
+            nwords, place, single_key, phrase_keys, headed, words[-1], self.gazetteer_role(name),
+            name in self.state_codes, norm,
+        )
 
     def _candidate(
         self,
@@ -843,19 +961,32 @@ class Orgs(BreachComponent):
         links: list[tuple[int, int]],
     ) -> None:
         name = text[s:e]
-        facts = self._name_facts.get(name)
-        if facts is None:
-            facts = remember(self._name_facts, name, self._candidate_facts(name), _CACHE_MAX)
-        if facts is False:
-            return
-        nwords, place, single_key, phrase_keys, headed, last_word, gaz_role = facts  # type: ignore[misc]
-        after = text[e : e + 80]
-        poss = after[:1] in _APOS and (after[1:2] == "s" or name.endswith("s"))
-        if name in self.state_codes and _TOWN_BEFORE.search(text, max(0, s - 30), s):
+        facts = self._facts(name)
+        if facts is not False:
+            self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+
+    def _candidate_with(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        si: int,
+        ss: int,
+        lower_words: set[str],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+        name: str,
+        facts: Any,
+    ) -> None:
+        """``_candidate`` of the name ``text[s:e]`` with its facts (not False)."""
+        nwords, place, single_key, phrase_keys, headed, last_word, gaz_role, state, norm = facts
+        c = text[e : e + 1]  # (``after[:1]``)
+        poss = c in _APOS and (text[e + 1 : e + 2] == "s" or name.endswith("s"))
+        if state and _TOWN_BEFORE.search(text, max(0, s - 30), s):
             return  # the state of a town: "in Nashville, TN"
-        if place or (nwords <= 3 and after[:1] == "," and self._place_before_state(after)):
+        if place or (nwords <= 3 and c == "," and self._place_before_state(text[e : e + 80])):
             if poss:
-                pm = self.poss_head_re.match(after)
+                pm = self.poss_head_re.match(text[e : e + 80])
                 if pm:
                     self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
             return
@@ -864,42 +995,49 @@ class Orgs(BreachComponent):
             return
         if phrase_keys is not None and all(map(lower_words.__contains__, phrase_keys)):
             return  # a capitalised common phrase ("Emergency Room", "Business Associate")
-        left = text[max(ss, s - 40) : s]
-        rev = self.title_rev  # (``_title_before(left)`` inline)
-        if rev is None:
-            titled = self.title_re.search(left) is not None
-        else:
-            x = left[::-1]
-            titled = rev.match(x) is not None or (x[:1] == "\n" and rev.match(x[1:]) is not None)
-        if (
-            titled
-            and not re.search(r"(?:CE|BA)\),\s*(?:Dr\.?\s+)?$", left)
-            and not self.hhs_right.match(text, e, min(len(text), e + 80))
-        ):
-            self._doc_persons.update((name, last_word))
-            return  # a person after a title ("Chief executive Stuart Machin")
-        m = self._add(mentions, text, s, e, si, None)
-        if m is None:
-            return
+        # a title before the name ends in white space just before it (``_title_space``)
+        if not self._title_space or s > ss and text[s - 1].isspace():
+            left = text[max(ss, s - 40) : s]
+            rev = self.title_rev  # (``_title_before(left)`` inline)
+            if rev is None:
+                titled = self.title_re.search(left) is not None
+            else:
+                x = left[::-1]
+                titled = rev.match(x) is not None or (x[:1] == "\n" and rev.match(x[1:]) is not None)
+            if (
+                titled
+                and not re.search(r"(?:CE|BA)\),\s*(?:Dr\.?\s+)?$", left)
+                and not self.hhs_right.match(text, e, min(len(text), e + 80))
+            ):
+                self._doc_persons.update((name, last_word))
+                return  # a person after a title ("Chief executive Stuart Machin")
+        if norm is None:
+            return  # (``_add`` refuses it)
+        # (``_add`` inline)
+        ev: set[str] = set()
+        m = {"start": s, "end": e, "name": norm, "sent": si, "ev": ev, "scores": {}, "sep": False}
+        mentions.append(m)
         if headed:
-            m["ev"].add("head")
+            ev.add("head")
         if gaz_role:
-            m["ev"].add("gazetteer")
+            ev.add("gazetteer")
         if poss:
+            after = text[e : e + 80]
             pm = self.poss_head_re.match(after)
             if pm and not re.match(r"[’']s?\s+[A-Z]", after):
                 # "Equifax's security department" stays Equifax; keep place-like heads whole
                 head = pm.group(1)
                 if any(head.endswith(h) for h in ("ministry", "government", "police", "commission", "agency")):
                     self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
-        am = _ACRONYM_DEF.match(after) if nwords >= 2 and "(" in after[:3] else None  # (it starts "\s{0,2}(")
-        if am:
-            acr = am.group(1)
-            if acr[0].upper() == name[0].upper() or same_org(acr, name):
-                m["ev"].add("acronym_def")
-                a = self._add(mentions, text, e + am.start(1), e + am.end(1), si, "acronym_def")
-                if a is not None:
-                    links.append((id(m), id(a)))
+        if nwords >= 2 and "(" in text[e : e + 3]:
+            am = _ACRONYM_DEF.match(text[e : e + 80])  # (it starts "\s{0,2}(")
+            if am:
+                acr = am.group(1)
+                if acr[0].upper() == name[0].upper() or same_org(acr, name):
+                    ev.add("acronym_def")
+                    a = self._add(mentions, text, e + am.start(1), e + am.end(1), si, "acronym_def")
+                    if a is not None:
+                        links.append((id(m), id(a)))
 
     # -- scoring ------------------------------------------------------------------------
     def _score(self, text: str, sents: list[list[int]], m: dict[str, Any], cue_cache: dict[int, bool]) -> None:
@@ -1642,6 +1780,25 @@ def _lower_pattern(pattern: str) -> re.Pattern[str]:
     """Compile a case-insensitive rule as a lower-case pattern (for lower-cased text): literal
     capitals become small letters; escapes such as ``\\W`` and ``\\S`` are kept."""
     return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern))
+
+
+def _ends_in_space(rx: re.Pattern[str]) -> bool:
+    """Does every match of ``rx`` end in white space at ``$`` (``...\\s+$``, the groups
+    around it not capturing)? Then ``rx.search(left)`` needs ``left[-1].isspace()``."""
+    try:
+        items = list(_P.parse(rx.pattern, rx.flags & ~re.UNICODE))
+    except Exception:  # pragma: no cover
+        return False
+    while len(items) == 1 and items[0][0] is _C.SUBPATTERN and items[0][1][0] is None:
+        items = list(items[0][1][3])
+    if len(items) < 2 or items[-1] != (_C.AT, _C.AT_END):
+        return False
+    op, av = items[-2]
+    return (
+        op in (_C.MAX_REPEAT, _C.MIN_REPEAT)
+        and av[0] >= 1
+        and list(av[2]) == [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE)])]
+    )
 
 
 def _sent_of(sents: list[list[int]], pos: int) -> int:
