@@ -189,6 +189,11 @@ _FAST_FIRST_WORD = (
     + r"))(?:(?<=[0-9])[\w.\-]{0,20}[A-Za-z]" + _WCH + r"{0,30}|(?<![0-9])" + _WCH + r"{0,40})"
 )
 _ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+#: what may stand before a sentence's first word (at its start)
+_LEAD = " \t\"“‘'(["
+#: how far past a run's end its search reads (a failed next word: spaces, two connectors,
+#: the 22 characters of a word that starts with a digit, look-aheads): see ``_doc_candidates``
+_RUN_READ = 64
 _FIRST = itemgetter(0)
 #: entries kept in each memo of a pure function (cleared when full: memory stays flat)
 _CACHE_MAX = 20_000
@@ -382,10 +387,16 @@ class Orgs(BreachComponent):
         caps = [n for n in odd if not n[:1].islower()]
         alts = trie_alternation(caps, guard=lambda ch: r"(?<![\w$]" + re.escape(ch) + ")")
         self.gaz_gate_re = re.compile(alts or "(?!)")
+        # ``\b(?:the|a|an)`` with the boundary tested after the first letter: the search skips
+        # to the letters "t" and "a" (the same matches)
+        art = r"\b(?:the|a|an)\s+"
+        assert self.desc_re.pattern.startswith(art)
+        self.desc_fast_re = re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + self.desc_re.pattern[len(art) :])
         #: a person title ends in white space (``...\\s+)$``): a name after no white space has none
         self._title_space = _ends_in_space(self.title_re)
-        #: run pieces with their name facts, by (run, at the sentence start): see ``_run_pieces``
-        self._piece_cache: dict[tuple[str, bool], tuple[Any, ...]] = {}
+        #: run pieces with their name facts, by run (at the sentence start, or not): see ``_run_pieces``
+        self._pieces_at_start: dict[str, tuple[Any, ...]] = {}
+        self._pieces_inside: dict[str, tuple[Any, ...]] = {}
 
     def _gazetteer_regex(self, gaz: dict[str, Any]) -> re.Pattern[str]:
         """Lower-case or odd gazetteer names the capitalised-run regex cannot see."""
@@ -606,11 +617,8 @@ class Orgs(BreachComponent):
             self._desc_ends = [b for _, b in spans]
         mentions: list[dict[str, Any]] = []
         links: list[tuple[int, int]] = []
-        gates = self._doc_gates(text)
-        for si, (ss, se) in enumerate(sents):
-            self._sentence_candidates(doc, text, si, ss, se, lower_words, mentions, links, gates)
-        ents = doc.ents if len(doc) and doc.to_array("ENT_IOB").any() else ()
-        for ent in ents:
+        self._doc_candidates(doc, text, sents, lower_words, mentions, links)
+        for ent in doc.ents:
             if ent.label_ in ("ORG", "ORGANIZATION", "NORP_ORG") and not is_skipped(
                 doc, ent.start_char, ent.end_char
             ):
@@ -672,18 +680,38 @@ class Orgs(BreachComponent):
         mentions.append(m)
         return m
 
-    def _doc_gates(self, text: str) -> tuple[bool, bool, bool, bool, bool]:
-        """Whole-text tests that rule out searches in every sentence at once: (the portal
-        appositive's "),", "covered"/"business", a dot inside a word, a gazetteer name,
-        "as "/"/k/a "). Each is needed by its search in any sentence of the text."""
-        gaz = any(n in text for n in self.gaz_lower_names) or self.gaz_gate_re.search(text) is not None
-        return (
-            ")," in text,
-            "covered" in text or "business" in text,
-            _DOT_WORD.search(text) is not None,
-            gaz,
-            " as " in text or "/k/a " in text,
+    def _doc_gates(self, text: str) -> tuple[tuple[bool, bool, bool, bool, bool], list[int] | None]:
+        """Whole-text tests that rule out the searches after the name runs in every sentence
+        at once: (the portal appositive's "),", "covered"/"business", a dot inside a word, a
+        gazetteer name, "as "/"/k/a " with a word of ``_KNOWN_AS``), each needed by its search
+        in any sentence; and the sorted places where one of those searches may match in its
+        sentence (None: anywhere): the first characters of "),", "covered", "business", a dot
+        inside a word, " as ", "/k/a ", and every character of the descriptor gate's matches."""
+        found: list[list[int]] = []
+        for w in ("),", "covered", "business", " as ", "/k/a "):
+            places: list[int] = []
+            p = text.find(w)
+            while p >= 0:
+                places.append(p)
+                p = text.find(w, p + 1)
+            found.append(places)
+        portal, covered, business, as_, fka = found
+        # ``_KNOWN_AS`` needs "known", "trading", "operating", "doing business" or "/k/a"
+        known = bool(fka) or bool(as_) and (
+            bool(business) or "known" in text or "trading" in text or "operating" in text
         )
+        dots = [m.start() for m in _DOT_WORD.finditer(text)]
+        marks = portal + covered + business + dots
+        if known:
+            marks += as_ + fka
+        gaz = any(n in text for n in self.gaz_lower_names) or self.gaz_gate_re.search(text) is not None
+        gates = (bool(portal), bool(covered or business), bool(dots), gaz, known)
+        if gaz or self._desc_ends is None:
+            return gates, None
+        for a, b in zip(self._desc_starts, self._desc_ends):
+            marks.extend(range(a, b))
+        marks.sort()
+        return gates, marks
 
     def _name_runs(self, text: str, ss: int, se: int) -> list[tuple[int, int]]:
         """``[m.span() for m in self.name_re.finditer(text, ss, se)]``, searched from the
@@ -707,11 +735,11 @@ class Orgs(BreachComponent):
             p = b
         return out
 
-    def _run_pieces(self, run: str, at_start: bool) -> tuple[Any, Any, tuple[Any, ...]]:
-        """Per run text (memoized): (``_clean_memo(run, False, at_start)``, the ``keep_and``
-        answer when the portal wording can change the pieces (else None), the pieces of the
-        first answer that can be candidates: (start, end, name, ``_name_facts``))."""
-        key = (run, at_start)
+    def _run_pieces(self, run: str, at_start: bool) -> tuple[Any, tuple[str, ...], Any, Any]:
+        """Per run text (memoized): (the ``keep_and`` answer of ``_clean_memo`` when the
+        portal wording can change the pieces, else None; then of ``_clean_memo(run, False,
+        at_start)``: the person names it notes, its ranges, and the ranges that can be
+        candidates with their names and facts: (start, end, name, ``_facts(name)``))."""
         hit = self._clean_memo(run, False, at_start)
         hit_and = self._clean_memo(run, True, at_start) if hit[2] else hit
         alt = hit_and if hit_and is not hit and hit[:2] != hit_and[:2] else None
@@ -721,7 +749,8 @@ class Orgs(BreachComponent):
             facts = self._facts(name)
             if facts is not False:
                 pieces.append((a, b, name, facts))
-        return remember(self._piece_cache, key, (hit, alt, tuple(pieces)), _CACHE_MAX)
+        cache = self._pieces_at_start if at_start else self._pieces_inside
+        return remember(cache, run, (alt, hit[1], hit[0], tuple(pieces)), _CACHE_MAX)
 
     def _facts(self, name: str) -> Any:
         """``_candidate_facts`` memoized."""
@@ -729,6 +758,28 @@ class Orgs(BreachComponent):
         if facts is None:
             facts = remember(self._name_facts, name, self._candidate_facts(name), _CACHE_MAX)
         return facts
+
+    def _doc_candidates(
+        self,
+        doc: Doc,
+        text: str,
+        sents: list[list[int]],
+        lower_words: set[str],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+    ) -> None:
+        """``_sentence_candidates`` of every sentence. The searches after the name runs run
+        only in sentences that hold one of the places their matches need (``_doc_gates``;
+        sorted disjoint sentences, else in every sentence)."""
+        gates, marks = self._doc_gates(text)
+        if marks is not None:
+            prev = 0
+            for ss, se in sents:
+                if not prev <= ss <= se:
+                    marks = None
+                    break
+                prev = se
+        self._candidates_in(text, enumerate(sents), lower_words, mentions, links, gates, marks, _char_classes(text))
 
     def _sentence_candidates(
         self,
@@ -742,57 +793,127 @@ class Orgs(BreachComponent):
         links: list[tuple[int, int]],
         gates: tuple[bool, bool, bool, bool, bool] = (True, True, True, True, True),
     ) -> None:
-        sent = text[ss:se]
-        titleish: bool | None = None  # computed on first need
-        allcaps = sent.upper() == sent and any(c.isalpha() for c in sent) and len(sent.split()) >= 3
-        skip = self._skip
-        if skip and not (self._sent_touch[si] if self._sent_touch is not None else touches(skip, ss, se)):
-            skip = []  # no skip region meets the sentence: none meets a part of it
-        n_before = len(mentions)
-        if not allcaps:
-            first_word = se - len(sent.lstrip(" \t\"“‘'(["))
-            piece_cache = self._piece_cache
-            for rs, r_e in self._name_runs(text, ss, se):
-                run = text[rs:r_e]
-                at_start = rs <= first_word  # only quotes/brackets before it
-                hit, alt, pieces = piece_cache.get((run, at_start)) or self._run_pieces(run, at_start)
-                # the portal wording (keep_and) changes the pieces of few runs: test it only then
-                if alt is not None and (
-                    # the portal rule needs a comma: test that first
-                    text.find(",", max(ss, rs - 60), rs) >= 0
-                    and self.hhs_left.search(text, max(ss, rs - 60), rs)
-                    or self.hhs_right.match(text, r_e, min(se, r_e + 80))
-                    or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
-                    # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
-                    or " and " in run
-                    and self.desc_end_re.search(text, max(ss, rs - 60), rs)
-                ):
-                    hit = alt
-                    pieces = None  # (the pieces of the other answer)
-                if hit[1]:
-                    self._doc_persons.update(hit[1])
-                if not hit[0]:
-                    continue
-                if titleish is None:
-                    words = sent.split()
-                    titleish = len(words) >= 4 and sum(map(str.isupper, map(_FIRST, words))) >= 0.7 * len(words)
-                if titleish:
-                    for a, b in hit[0]:
-                        s, e = rs + a, rs + b
-                        if skip and touches(skip, s, e):
+        """The candidates of one sentence (``gates``: see ``_doc_gates``)."""
+        self._candidates_in(text, ((si, (ss, se)),), lower_words, mentions, links, gates, None, None)
+
+    def _candidates_in(
+        self,
+        text: str,
+        items: Any,
+        lower_words: set[str],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+        gates: tuple[bool, bool, bool, bool, bool],
+        marks: list[int] | None,
+        classes: tuple[bytes, bytes] | None,
+    ) -> None:
+        """The candidates of the sentences ``items`` ((index, (start, end)), in order): those
+        of the name runs (``_name_runs``, inline), then ``_sentence_extras`` (only where a
+        place of ``marks`` lies, unless None). ``classes``: see ``_char_classes`` (None: the
+        sentence tests read the sentence's text)."""
+        fast = self.name_fast_re.finditer
+        at_start_pieces, inside_pieces = self._pieces_at_start, self._pieces_inside
+        skip_all = self._skip
+        touch = self._sent_touch
+        n_marks = len(marks) if marks is not None else 0
+        mi = 0
+        for si, (ss, se) in items:
+            n_before = len(mentions)
+            skip = skip_all
+            if skip and not (touch[si] if touch is not None else touches(skip, ss, se)):
+                skip = []  # no skip region meets the sentence: none meets a part of it
+            # an all-capitals line has no candidate runs (no character that upper() changes:
+            # then the plain test decides)
+            if classes is None or classes[0].find(b"l", ss, se) < 0:
+                sent = text[ss:se]
+                allcaps = sent.upper() == sent and any(c.isalpha() for c in sent) and len(sent.split()) >= 3
+            else:
+                allcaps = False
+            if not allcaps:
+                c0 = text[ss : ss + 1]
+                # (only quotes and brackets before the first word)
+                first_word = ss if c0 and c0 not in _LEAD else se - len(text[ss:se].lstrip(_LEAD))
+                titleish: bool | None = None  # computed on first need
+                p = ss
+                runs: Any = fast(text, ss, se)
+                while True:
+                    for rm in runs:
+                        rs, r_e = rm.span()
+                        if rs and text[rs - 1] in _ASCII_LOWER:
+                            # a run "eBay ..." found from its capital (see ``_name_runs``)
+                            rs -= 1
+                            while rs > 0 and text[rs - 1] in _ASCII_LOWER:
+                                rs -= 1
+                            if rs < p:
+                                break  # the plain search goes on from p
+                        p = r_e
+                        run = text[rs:r_e]
+                        at_start = rs <= first_word
+                        ent = (at_start_pieces if at_start else inside_pieces).get(run) or self._run_pieces(
+                            run, at_start
+                        )
+                        alt, persons, ranges, pieces = ent
+                        # the portal wording (keep_and) changes the pieces of few runs: test it only then
+                        if alt is not None and (
+                            # the portal rule needs a comma: test that first
+                            text.find(",", max(ss, rs - 60), rs) >= 0
+                            and self.hhs_left.search(text, max(ss, rs - 60), rs)
+                            or self.hhs_right.match(text, r_e, min(se, r_e + 80))
+                            or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
+                            # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
+                            or " and " in run
+                            and self.desc_end_re.search(text, max(ss, rs - 60), rs)
+                        ):
+                            ranges, persons = alt[0], alt[1]
+                            pieces = None  # (the pieces of the other answer)
+                        if persons:
+                            self._doc_persons.update(persons)
+                        if not ranges:
                             continue
-                        for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
-                            self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
-                elif pieces is None:  # (_title_split keeps the whole range)
-                    for a, b in hit[0]:
-                        s, e = rs + a, rs + b
-                        if not (skip and touches(skip, s, e)):
-                            self._candidate(text, s, e, si, ss, lower_words, mentions, links)
-                else:  # the pieces that can be candidates, with their facts
-                    for a, b, name, facts in pieces:
-                        s, e = rs + a, rs + b
-                        if not (skip and touches(skip, s, e)):
-                            self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+                        if titleish is None:
+                            titleish = _titleish(text, ss, se, classes)
+                        if titleish:
+                            for a, b in ranges:
+                                s, e = rs + a, rs + b
+                                if skip and touches(skip, s, e):
+                                    continue
+                                for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
+                                    self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
+                        elif pieces is None:  # (_title_split keeps the whole range)
+                            for a, b in ranges:
+                                s, e = rs + a, rs + b
+                                if not (skip and touches(skip, s, e)):
+                                    self._candidate(text, s, e, si, ss, lower_words, mentions, links)
+                        else:  # the pieces that can be candidates, with their facts
+                            for a, b, name, facts in pieces:
+                                s, e = rs + a, rs + b
+                                if not (skip and touches(skip, s, e)):
+                                    self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+                    else:
+                        break
+                    runs = self.name_re.finditer(text, p, se)
+            if marks is not None:
+                while mi < n_marks and marks[mi] < ss:
+                    mi += 1
+                if mi == n_marks or marks[mi] >= se:
+                    continue
+            self._sentence_extras(text, si, ss, se, n_before, skip, mentions, links, gates)
+
+    def _sentence_extras(
+        self,
+        text: str,
+        si: int,
+        ss: int,
+        se: int,
+        n_before: int,
+        skip: Any,
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+        gates: tuple[bool, bool, bool, bool, bool],
+    ) -> None:
+        """The candidates of a sentence after its name runs (``mentions[n_before:]``): portal
+        names, domains, gazetteer names, names after a descriptor, ``known as`` names."""
+        sent = text[ss:se]
         portal_gate, opening_gate, dot_gate, gaz_gate, known_gate = gates
         # (the appositive holds "),": test that first)
         portal = (
@@ -839,10 +960,10 @@ class Orgs(BreachComponent):
         # the gate (one pass over the text, before the sentences) overlaps the sentence
         desc_ends = self._desc_ends
         if desc_ends is None:
-            descs: Any = self.desc_re.finditer(text, ss, se)
+            descs: Any = self.desc_fast_re.finditer(text, ss, se)
         else:
             j = bisect_right(desc_ends, ss)
-            descs = self.desc_re.finditer(text, ss, se) if j < len(desc_ends) and self._desc_starts[j] < se else ()
+            descs = self.desc_fast_re.finditer(text, ss, se) if j < len(desc_ends) and self._desc_starts[j] < se else ()
         for dm in descs:
             s, e = dm.span(1)
             name = dm.group(1).rstrip(_TRAIL)
@@ -858,7 +979,14 @@ class Orgs(BreachComponent):
                 if name in self.not_alone or name in self.common_nouns:
                     continue  # "the Xiaomi user forum website suffered": no name
                 self._add(mentions, text, s, e, si, "descriptor")
-        known = _KNOWN_AS.finditer(text, ss, se) if known_gate and (" as " in sent or "/k/a " in sent) else ()
+        known = (
+            _KNOWN_AS.finditer(text, ss, se)
+            if known_gate
+            and (" as " in sent or "/k/a " in sent)
+            # (a match holds one of these)
+            and ("known" in sent or "trading" in sent or "operating" in sent or "business" in sent or "/k/a" in sent)
+            else ()
+        )
         ends: list[tuple[int, int]] | None = None  # (end, index) of this sentence's mentions, sorted
         for km in known:
             g = 1 if km.group(1) is not None else 2
@@ -1780,6 +1908,50 @@ def _lower_pattern(pattern: str) -> re.Pattern[str]:
     """Compile a case-insensitive rule as a lower-case pattern (for lower-cased text): literal
     capitals become small letters; escapes such as ``\\W`` and ``\\S`` are kept."""
     return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern))
+
+
+#: the classes of the characters that the Windows-1252 code page holds (``_char_classes``):
+#: " " white space, "A" upper case, "l" changed by ``upper()``, "x" the others
+_CLASS_TABLE = bytes(
+    (
+        32
+        if ch.isspace()
+        else 65
+        if ch.isupper()
+        else 108
+        if ch.upper() != ch
+        else 120
+    )
+    for ch in (bytes([i]).decode("cp1252", "replace") for i in range(256))
+)
+#: the same, every character that is not white space as "w"
+_WORD_TABLE = bytes(32 if c == 32 else 119 for c in _CLASS_TABLE)
+
+
+def _char_classes(text: str) -> tuple[bytes, bytes] | None:
+    """The text as one byte per character: its class (``_CLASS_TABLE``) and whether it is
+    white space (``_WORD_TABLE``), or None when a character is outside Windows-1252 (its
+    class is unknown)."""
+    raw = text.encode("cp1252", "replace")  # (one "?" per character it lacks)
+    if raw.count(b"?") != text.count("?"):
+        return None
+    return raw.translate(_CLASS_TABLE), raw.translate(_WORD_TABLE)
+
+
+def _titleish(text: str, ss: int, se: int, classes: tuple[bytes, bytes] | None) -> bool:
+    """Is the sentence a Title Case line: ``words = text[ss:se].split()``, ``len(words) >=
+    4`` and 70 % of them start with an upper-case letter? With ``classes`` the words and
+    the upper-case ones are counted as white space followed by another character (or one
+    at the start)."""
+    if classes is None:
+        words = text[ss:se].split()
+        return len(words) >= 4 and sum(map(str.isupper, map(_FIRST, words))) >= 0.7 * len(words)
+    cls, wcls = classes
+    if ss >= se:
+        return False
+    first = cls[ss]
+    n = wcls.count(b" w", ss, se) + (first != 32)
+    return n >= 4 and cls.count(b" A", ss, se) + (first == 65) >= 0.7 * n
 
 
 def _ends_in_space(rx: re.Pattern[str]) -> bool:
