@@ -111,7 +111,7 @@ from spacy.tokens import Doc
 
 from ..orgnames import _split_dba, org_key, same_org
 from ..regexgate import trie_alternation
-from ..textspans import doc_text, is_skipped, touches, touching
+from ..textspans import doc_lower, doc_text, is_skipped, touches, touching
 from .base import BreachComponent, remember
 
 _APOS = "'’"
@@ -394,6 +394,8 @@ class Orgs(BreachComponent):
         self.desc_fast_re = re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + self.desc_re.pattern[len(art) :])
         #: a person title ends in white space (``...\\s+)$``): a name after no white space has none
         self._title_space = _ends_in_space(self.title_re)
+        #: the literal last words that a title ends with (None: not known)
+        self._title_ends = _title_ends(self.title_re) if self._title_space else None
         #: run pieces with their name facts, by run (at the sentence start, or not): see ``_run_pieces``
         self._pieces_at_start: dict[str, tuple[Any, ...]] = {}
         self._pieces_inside: dict[str, tuple[Any, ...]] = {}
@@ -605,6 +607,11 @@ class Orgs(BreachComponent):
         #: the text's lower-case words (``_LOWER_WORD``), tested word by word on demand
         lower_words: Any = _LowerWords(text) if not big else set()
         self._doc_persons: set[str] = set()  # names seen after a title, per document
+        self._doc_phrases: dict[tuple[str, ...], bool] = {}  # phrase keys -> all ordinary words
+        classes = _char_classes(text) if not big else None
+        self._doc_classes = classes
+        self._doc_low = doc_lower(doc) if classes is not None else None
+        self._doc_title_ends = self._title_ends if classes is not None else None
         self._skip = doc._.breach_skip or []  # read once: a doc._ read is slow
         #: per sentence: does a skip region meet it (one sweep; None: ask ``touches``)
         self._sent_touch = touching(self._skip, sents) if self._skip else None
@@ -686,7 +693,9 @@ class Orgs(BreachComponent):
         gazetteer name, "as "/"/k/a " with a word of ``_KNOWN_AS``), each needed by its search
         in any sentence; and the sorted places where one of those searches may match in its
         sentence (None: anywhere): the first characters of "),", "covered", "business", a dot
-        inside a word, " as ", "/k/a ", and every character of the descriptor gate's matches."""
+        inside a word, " as ", "/k/a ", and every character of the descriptor gate's and the
+        gazetteer gate's matches (a match of a search in a sentence starts at a place where a
+        search of the whole text finds one, or inside one it finds)."""
         found: list[list[int]] = []
         for w in ("),", "covered", "business", " as ", "/k/a "):
             places: list[int] = []
@@ -704,11 +713,16 @@ class Orgs(BreachComponent):
         marks = portal + covered + business + dots
         if known:
             marks += as_ + fka
-        gaz = any(n in text for n in self.gaz_lower_names) or self.gaz_gate_re.search(text) is not None
-        gates = (bool(portal), bool(covered or business), bool(dots), gaz, known)
-        if gaz or self._desc_ends is None:
+        # a gazetteer match holds a match of the gate (no look-ahead) found by a search of
+        # the whole text, or one of the names that start with a small letter
+        gaz_lower = any(n in text for n in self.gaz_lower_names)
+        gaz_spans = [m.span() for m in self.gaz_gate_re.finditer(text)]
+        gates = (bool(portal), bool(covered or business), bool(dots), gaz_lower or bool(gaz_spans), known)
+        if gaz_lower or self._desc_ends is None:
             return gates, None
         for a, b in zip(self._desc_starts, self._desc_ends):
+            marks.extend(range(a, b))
+        for a, b in gaz_spans:
             marks.extend(range(a, b))
         marks.sort()
         return gates, marks
@@ -779,7 +793,7 @@ class Orgs(BreachComponent):
                     marks = None
                     break
                 prev = se
-        self._candidates_in(text, enumerate(sents), lower_words, mentions, links, gates, marks, _char_classes(text))
+        self._candidates_in(text, enumerate(sents), lower_words, mentions, links, gates, marks, self._doc_classes)
 
     def _sentence_candidates(
         self,
@@ -870,8 +884,13 @@ class Orgs(BreachComponent):
                             self._doc_persons.update(persons)
                         if not ranges:
                             continue
-                        if titleish is None:
-                            titleish = _titleish(text, ss, se, classes)
+                        if titleish is None:  # (``_titleish`` inline)
+                            if classes is None or ss >= se:
+                                titleish = _titleish(text, ss, se, classes)
+                            else:
+                                first = classes[0][ss]
+                                n = classes[1].count(b" w", ss, se) + (first != 32)
+                                titleish = n >= 4 and classes[0].count(b" A", ss, se) + (first == 65) >= 0.7 * n
                         if titleish:
                             for a, b in ranges:
                                 s, e = rs + a, rs + b
@@ -1121,10 +1140,29 @@ class Orgs(BreachComponent):
         # sentence-initial ordinary word ("Hackers stole ...")
         if single_key is not None and s == ss and (single_key in lower_words or name.endswith("ly")):
             return
-        if phrase_keys is not None and all(map(lower_words.__contains__, phrase_keys)):
-            return  # a capitalised common phrase ("Emergency Room", "Business Associate")
-        # a title before the name ends in white space just before it (``_title_space``)
-        if not self._title_space or s > ss and text[s - 1].isspace():
+        if phrase_keys is not None:
+            common = self._doc_phrases.get(phrase_keys)
+            if common is None:
+                common = self._doc_phrases[phrase_keys] = all(map(lower_words.__contains__, phrase_keys))
+            if common:
+                return  # a capitalised common phrase ("Emergency Room", "Business Associate")
+        # a title before the name ends in white space just before it (``_title_space``), and
+        # before that white space in the last word of a title (``_title_ends``: compared with
+        # the lower-cased text when every character is in Windows-1252, where ``lower()``
+        # keeps the length and the literal letters match their own two cases only)
+        if s > ss and text[s - 1].isspace() or not self._title_space:
+            ends = self._doc_title_ends
+            if ends is not None:
+                lo = ss if ss > s - 40 else s - 40
+                p = s - 2
+                while p >= lo and text[p].isspace():
+                    p -= 1
+                go = p >= lo and self._doc_low.endswith(ends, lo, p + 1)  # type: ignore[union-attr]
+            else:
+                go = True
+        else:
+            go = False
+        if go:
             left = text[max(ss, s - 40) : s]
             rev = self.title_rev  # (``_title_before(left)`` inline)
             if rev is None:
@@ -1952,6 +1990,53 @@ def _titleish(text: str, ss: int, se: int, classes: tuple[bytes, bytes] | None) 
     first = cls[ss]
     n = wcls.count(b" w", ss, se) + (first != 32)
     return n >= 4 and cls.count(b" A", ss, se) + (first == 65) >= 0.7 * n
+
+
+def _title_ends(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """For a rule ``(?:...(?:A|B|...)\\s+)$`` (``_ends_in_space``): the literal letters that
+    each alternative ends with, lower case, up to the first other item (``Dr\\.?``: "dr.",
+    "dr"); None when an alternative ends otherwise or the letters are not ASCII."""
+    try:
+        items = list(_P.parse(rx.pattern, rx.flags & ~re.UNICODE))
+    except Exception:  # pragma: no cover
+        return None
+    while len(items) == 1 and items[0][0] is _C.SUBPATTERN and items[0][1][0] is None:
+        items = list(items[0][1][3])
+    if len(items) < 3:
+        return None
+    op, av = items[-3]
+    while op is _C.SUBPATTERN and av[0] is None and len(av[3]) == 1:
+        op, av = list(av[3])[0]
+    alts = [list(a) for a in av[1]] if op is _C.BRANCH else None
+    if alts is None:
+        return None
+    out: set[str] = set()
+
+    def tails(seq: list[Any]) -> list[str] | None:
+        """The literal endings of a sequence (at least one letter each)."""
+        if not seq:
+            return None
+        op, av = seq[-1]
+        if op is _C.LITERAL:
+            ch = chr(av)
+            rest = tails(seq[:-1]) if len(seq) > 1 and seq[-2][0] is _C.LITERAL else None
+            return [r + ch for r in rest] if rest else [ch]
+        if op is _C.MAX_REPEAT and av[0] == 0 and av[1] == 1 and [x[0] for x in av[2]] == [_C.LITERAL]:
+            with_it = tails(seq[:-1] + list(av[2]))
+            without = tails(seq[:-1])
+            return None if with_it is None or without is None else with_it + without
+        return None
+
+    for alt in alts:
+        t = tails(alt)
+        if t is None:
+            return None
+        out.update(t)
+    # the last word of each (what the window ends with before its white space)
+    last = {w.lower().split()[-1] if w.strip() else "" for w in out}
+    if "" in last or not all(w.isascii() for w in last) or any(w[-1].isspace() for w in out):
+        return None
+    return tuple(sorted(last))
 
 
 def _ends_in_space(rx: re.Pattern[str]) -> bool:
