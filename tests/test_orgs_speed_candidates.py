@@ -147,7 +147,7 @@ def test_name_runs_are_the_plain_search(nlp) -> None:
             for se in bounds:
                 if ss <= se:
                     plain = [m.span() for m in comp.name_re.finditer(t, ss, se)]
-                    assert comp._name_runs(t, ss, se) == plain, (t, ss, se)
+                    assert list(comp._name_runs(t, ss, se)) == plain, (t, ss, se)
 
 
 def test_sentence_tests_on_classes_are_the_plain_ones() -> None:

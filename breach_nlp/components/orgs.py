@@ -27,6 +27,15 @@ Candidates (prose sentences only, never inside ``doc._.breach_skip``):
   ``X, the covered entity`` after ``The`` or a date), and ORG entities of any NER that ran
   before us (``doc.ents``).
 
+The candidate searches change no answer for speed (tests/test_orgs_speed_candidates.py runs
+them against their plain forms): name runs are searched from their first capital or digit
+(a word of small letters and a capital, "eBay", from its capital, the start moved back);
+whole-text tests and the places their matches need (``),``, "covered", a dot inside a word,
+" as ", the descriptor and gazetteer gates' matches) leave the other searches to the few
+sentences that hold one; the all-capitals and Title Case tests of a sentence count
+characters on a one-byte class copy of the text (Windows-1252 texts); the person-title rule
+runs only after the last word of a title; a run's pieces are memoized with their facts.
+
 Dropped: Title Case phrases of ordinary words (``Emergency Room``), towns before a state
 (``Nashville, Tennessee``), people (a name after a title; "First Last" when "Last" also
 stands alone), contractions, ordinals, products (``Windows PC``) and rules (``Security
@@ -94,7 +103,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from operator import itemgetter
-from typing import Any
+from typing import Any, Iterator
 
 try:  # the regex parser and compiler: prefilters and reversed rules (see _score)
     from re import _compiler, _constants as _C, _parser as _P  # type: ignore[attr-defined]
@@ -727,14 +736,13 @@ class Orgs(BreachComponent):
         marks.sort()
         return gates, marks
 
-    def _name_runs(self, text: str, ss: int, se: int) -> list[tuple[int, int]]:
-        """``[m.span() for m in self.name_re.finditer(text, ss, se)]``, searched from the
-        capitals and digits (``name_fast_re``). A run whose first word is small letters and a
-        capital ("eBay") is found from the capital: its start moves back to the small letters
-        (at most 6, after a character that may stand before a word). When that start lies
-        before the end of the previous run (only after a word cut at 41 characters), the
-        plain search goes on from there."""
-        out: list[tuple[int, int]] = []
+    def _name_runs(self, text: str, ss: int, se: int) -> Iterator[tuple[int, int]]:
+        """The spans of ``self.name_re.finditer(text, ss, se)``, searched from the capitals
+        and digits (``name_fast_re``). A run whose first word is small letters and a capital
+        ("eBay") is found from the capital: its start moves back to the small letters (at
+        most 6, after a character that may stand before a word). When that start lies before
+        the end of the previous run (only after a word cut at 41 characters), the plain
+        search goes on from there."""
         p = ss
         for m in self.name_fast_re.finditer(text, ss, se):
             a, b = m.span()
@@ -743,11 +751,11 @@ class Orgs(BreachComponent):
                 while a > 0 and text[a - 1] in _ASCII_LOWER:
                     a -= 1
                 if a < p:
-                    out.extend(m.span() for m in self.name_re.finditer(text, p, se))
-                    return out
-            out.append((a, b))
+                    for m in self.name_re.finditer(text, p, se):
+                        yield m.span()
+                    return
+            yield a, b
             p = b
-        return out
 
     def _run_pieces(self, run: str, at_start: bool) -> tuple[Any, tuple[str, ...], Any, Any]:
         """Per run text (memoized): (the ``keep_and`` answer of ``_clean_memo`` when the
@@ -822,10 +830,10 @@ class Orgs(BreachComponent):
         classes: tuple[bytes, bytes] | None,
     ) -> None:
         """The candidates of the sentences ``items`` ((index, (start, end)), in order): those
-        of the name runs (``_name_runs``, inline), then ``_sentence_extras`` (only where a
+        of the name runs (``_name_runs``), then ``_sentence_extras`` (only where a
         place of ``marks`` lies, unless None). ``classes``: see ``_char_classes`` (None: the
         sentence tests read the sentence's text)."""
-        fast = self.name_fast_re.finditer
+        name_runs = self._name_runs
         at_start_pieces, inside_pieces = self._pieces_at_start, self._pieces_inside
         skip_all = self._skip
         touch = self._sent_touch
@@ -848,69 +856,49 @@ class Orgs(BreachComponent):
                 # (only quotes and brackets before the first word)
                 first_word = ss if c0 and c0 not in _LEAD else se - len(text[ss:se].lstrip(_LEAD))
                 titleish: bool | None = None  # computed on first need
-                p = ss
-                runs: Any = fast(text, ss, se)
-                while True:
-                    for rm in runs:
-                        rs, r_e = rm.span()
-                        if rs and text[rs - 1] in _ASCII_LOWER:
-                            # a run "eBay ..." found from its capital (see ``_name_runs``)
-                            rs -= 1
-                            while rs > 0 and text[rs - 1] in _ASCII_LOWER:
-                                rs -= 1
-                            if rs < p:
-                                break  # the plain search goes on from p
-                        p = r_e
-                        run = text[rs:r_e]
-                        at_start = rs <= first_word
-                        ent = (at_start_pieces if at_start else inside_pieces).get(run) or self._run_pieces(
-                            run, at_start
-                        )
-                        alt, persons, ranges, pieces = ent
-                        # the portal wording (keep_and) changes the pieces of few runs: test it only then
-                        if alt is not None and (
-                            # the portal rule needs a comma: test that first
-                            text.find(",", max(ss, rs - 60), rs) >= 0
-                            and self.hhs_left.search(text, max(ss, rs - 60), rs)
-                            or self.hhs_right.match(text, r_e, min(se, r_e + 80))
-                            or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
-                            # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
-                            or " and " in run
-                            and self.desc_end_re.search(text, max(ss, rs - 60), rs)
-                        ):
-                            ranges, persons = alt[0], alt[1]
-                            pieces = None  # (the pieces of the other answer)
-                        if persons:
-                            self._doc_persons.update(persons)
-                        if not ranges:
-                            continue
-                        if titleish is None:  # (``_titleish`` inline)
-                            if classes is None or ss >= se:
-                                titleish = _titleish(text, ss, se, classes)
-                            else:
-                                first = classes[0][ss]
-                                n = classes[1].count(b" w", ss, se) + (first != 32)
-                                titleish = n >= 4 and classes[0].count(b" A", ss, se) + (first == 65) >= 0.7 * n
-                        if titleish:
-                            for a, b in ranges:
-                                s, e = rs + a, rs + b
-                                if skip and touches(skip, s, e):
-                                    continue
-                                for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
-                                    self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
-                        elif pieces is None:  # (_title_split keeps the whole range)
-                            for a, b in ranges:
-                                s, e = rs + a, rs + b
-                                if not (skip and touches(skip, s, e)):
-                                    self._candidate(text, s, e, si, ss, lower_words, mentions, links)
-                        else:  # the pieces that can be candidates, with their facts
-                            for a, b, name, facts in pieces:
-                                s, e = rs + a, rs + b
-                                if not (skip and touches(skip, s, e)):
-                                    self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
-                    else:
-                        break
-                    runs = self.name_re.finditer(text, p, se)
+                for rs, r_e in name_runs(text, ss, se):
+                    run = text[rs:r_e]
+                    at_start = rs <= first_word
+                    ent = (at_start_pieces if at_start else inside_pieces).get(run) or self._run_pieces(
+                        run, at_start
+                    )
+                    alt, persons, ranges, pieces = ent
+                    # the portal wording (keep_and) changes the pieces of few runs: test it only then
+                    if alt is not None and (
+                        # the portal rule needs a comma: test that first
+                        text.find(",", max(ss, rs - 60), rs) >= 0
+                        and self.hhs_left.search(text, max(ss, rs - 60), rs)
+                        or self.hhs_right.match(text, r_e, min(se, r_e + 80))
+                        or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
+                        # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
+                        or " and " in run
+                        and self.desc_end_re.search(text, max(ss, rs - 60), rs)
+                    ):
+                        ranges, persons = alt[0], alt[1]
+                        pieces = None  # (the pieces of the other answer)
+                    if persons:
+                        self._doc_persons.update(persons)
+                    if not ranges:
+                        continue
+                    if titleish is None:
+                        titleish = _titleish(text, ss, se, classes)
+                    if titleish:
+                        for a, b in ranges:
+                            s, e = rs + a, rs + b
+                            if skip and touches(skip, s, e):
+                                continue
+                            for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
+                                self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
+                    elif pieces is None:  # (_title_split keeps the whole range)
+                        for a, b in ranges:
+                            s, e = rs + a, rs + b
+                            if not (skip and touches(skip, s, e)):
+                                self._candidate(text, s, e, si, ss, lower_words, mentions, links)
+                    else:  # the pieces that can be candidates, with their facts
+                        for a, b, name, facts in pieces:
+                            s, e = rs + a, rs + b
+                            if not (skip and touches(skip, s, e)):
+                                self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
             if marks is not None:
                 while mi < n_marks and marks[mi] < ss:
                     mi += 1
@@ -1970,9 +1958,12 @@ def _char_classes(text: str) -> tuple[bytes, bytes] | None:
     """The text as one byte per character: its class (``_CLASS_TABLE``) and whether it is
     white space (``_WORD_TABLE``), or None when a character is outside Windows-1252 (its
     class is unknown)."""
-    raw = text.encode("cp1252", "replace")  # (one "?" per character it lacks)
-    if raw.count(b"?") != text.count("?"):
-        return None
+    if text.isascii():
+        raw = text.encode("ascii")
+    else:
+        raw = text.encode("cp1252", "replace")  # (one "?" per character it lacks)
+        if raw.count(b"?") != text.count("?"):
+            return None
     return raw.translate(_CLASS_TABLE), raw.translate(_WORD_TABLE)
 
 
