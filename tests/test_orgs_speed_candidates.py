@@ -50,6 +50,7 @@ CASES = [
     ("state-town", "Hospitals in Nashville, TN and Akron General Medical Center in Akron, Ohio were hit."),
     ("acronym", "The Health Service Executive (HSE) and Ireland’s Health Service Executive said so."),
     ("empty-ish", " \n \t "),
+    ("fka-before-a-tab", "Acme Corp, f/k/a\tBeta Holdings, said the data was sold as a set."),
 ]
 
 
@@ -59,7 +60,10 @@ def _random_texts(n: int, seed: int = 11) -> list[str]:
               "and", "&", "(ACME)", "known as ", "covered entity", "),", "site", "website ", ".com", "U.S.",
               "Chief Executive ", "CEO ", "Mr. ", "x" * 7, "Z" * 9, "é", "’s", "’", "İ", "→", "\u00a0", "2019",
               "404 Media", "The Record", "vBulletin software", "Vice", "LLC", "Texas", "TN", "said", "Hackers",
-              "ab", "abcdefG", "-", "HHS", "BA", "(CE), ", "dba ", "f/k/a "]
+              "ab", "abcdefG", "-", "HHS", "BA", "(CE), ", "dba ", "f/k/a ", "f/k/a\t", "/k/a", " as\n",
+              "trading as ", "doing business as ", "The covered entity ", "business associate", "www.acme.com",
+              "acme.co.uk", "a-.com", " the online forum ", "platform", "1win ", "suffered ", "The Verge",
+              "thedarkoverlord", "Guardians of Peace", "Lapsus group"]
     return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 70))) for _ in range(n)]
 
 
@@ -123,7 +127,7 @@ def test_fast_candidates_are_the_plain_ones(nlp, monkeypatch, text: str) -> None
 
 def test_fast_candidates_on_random_texts(nlp, monkeypatch) -> None:
     comp = nlp.get_pipe("breach_orgs")
-    for doc in _docs(nlp, _random_texts(400)):
+    for doc in _docs(nlp, _random_texts(800)):
         assert _candidates(comp, doc, False, monkeypatch) == _candidates(comp, doc, True, monkeypatch), doc.text
 
 

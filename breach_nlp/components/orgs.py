@@ -182,6 +182,7 @@ _AZ_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyz-")
 #: different words tested one by one (a search of the text each) before the whole set is built
 _LOWER_QUERIES = 24
 _SPACES = re.compile(r"\s+")
+_SPACE_RE = re.compile(r"\s")
 #: a year inside a portal appositive means a clause, not a name ("1020 South Main Street" is a name)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _TRAIL = ".,;:-–—/"
@@ -200,9 +201,6 @@ _FAST_FIRST_WORD = (
 _ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 #: what may stand before a sentence's first word (at its start)
 _LEAD = " \t\"“‘'(["
-#: how far past a run's end its search reads (a failed next word: spaces, two connectors,
-#: the 22 characters of a word that starts with a digit, look-aheads): see ``_doc_candidates``
-_RUN_READ = 64
 _FIRST = itemgetter(0)
 #: entries kept in each memo of a pure function (cleared when full: memory stays flat)
 _CACHE_MAX = 20_000
@@ -702,9 +700,10 @@ class Orgs(BreachComponent):
         gazetteer name, "as "/"/k/a " with a word of ``_KNOWN_AS``), each needed by its search
         in any sentence; and the sorted places where one of those searches may match in its
         sentence (None: anywhere): the first characters of "),", "covered", "business", a dot
-        inside a word, " as ", "/k/a ", and every character of the descriptor gate's and the
-        gazetteer gate's matches (a match of a search in a sentence starts at a place where a
-        search of the whole text finds one, or inside one it finds)."""
+        inside a word, " as ", "/k/a ", the characters of the descriptor gate's matches (their
+        first and last when the noun holds no white space) and of the gazetteer gate's (a match
+        of a search in a sentence starts at a place where a search of the whole text finds
+        one, or inside one it finds)."""
         found: list[list[int]] = []
         for w in ("),", "covered", "business", " as ", "/k/a "):
             places: list[int] = []
@@ -716,7 +715,7 @@ class Orgs(BreachComponent):
         portal, covered, business, as_, fka = found
         # ``_KNOWN_AS`` needs "known", "trading", "operating", "doing business" or "/k/a"
         known = bool(fka) or bool(as_) and (
-            bool(business) or "known" in text or "trading" in text or "operating" in text
+            bool(business) or "known" in text or "trading" in text or "operating" in text or "/k/a" in text
         )
         dots = [m.start() for m in _DOT_WORD.finditer(text)]
         marks = portal + covered + business + dots
@@ -730,7 +729,12 @@ class Orgs(BreachComponent):
         if gaz_lower or self._desc_ends is None:
             return gates, None
         for a, b in zip(self._desc_starts, self._desc_ends):
-            marks.extend(range(a, b))
+            # a sentence that such a match meets holds its first or last character, or lies
+            # inside the noun: without white space there, no descriptor match fits in it
+            if _SPACE_RE.search(text, a + 1, b - 1):
+                marks.extend(range(a, b))
+            else:
+                marks += (a, b - 1)
         for a, b in gaz_spans:
             marks.extend(range(a, b))
         marks.sort()
