@@ -401,8 +401,11 @@ class Orgs(BreachComponent):
         self.desc_fast_re = re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + self.desc_re.pattern[len(art) :])
         #: a person title ends in white space (``...\\s+)$``): a name after no white space has none
         self._title_space = _ends_in_space(self.title_re)
-        #: the literal last words that a title ends with (None: not known)
-        self._title_ends = _title_ends(self.title_re) if self._title_space else None
+        #: the literal last words that a title ends with, by their last letter (None: not known)
+        ends = _title_ends(self.title_re) if self._title_space else None
+        self._title_ends: dict[str, tuple[str, ...]] | None = None
+        if ends is not None:
+            self._title_ends = {ch: tuple(w for w in ends if w[-1] == ch) for ch in {w[-1] for w in ends}}
         #: run pieces with their name facts, by run (at the sentence start, or not): see ``_run_pieces``
         self._pieces_at_start: dict[str, tuple[Any, ...]] = {}
         self._pieces_inside: dict[str, tuple[Any, ...]] = {}
@@ -1149,7 +1152,9 @@ class Orgs(BreachComponent):
                 p = s - 2
                 while p >= lo and text[p].isspace():
                     p -= 1
-                go = p >= lo and self._doc_low.endswith(ends, lo, p + 1)  # type: ignore[union-attr]
+                low = self._doc_low
+                tails = ends.get(low[p]) if p >= lo else None  # type: ignore[index]
+                go = tails is not None and low.endswith(tails, lo, p + 1)  # type: ignore[union-attr]
             else:
                 go = True
         else:
