@@ -224,3 +224,40 @@ def test_title_helpers_read_the_rule() -> None:
     assert not _ends_in_space(re.compile(r"(?:\b(?:a|b)\s*)$"))
     assert _title_ends(re.compile(r"(?:\b(?:chief executive|Dr\.?|ceo)\s+)$", re.I)) == ("ceo", "dr", "dr.", "executive")
     assert _title_ends(re.compile(r"(?:\b(?:chief|[a-z]+)\s+)$", re.I)) is None
+
+
+def test_dedupe_order_is_the_plain_sort() -> None:
+    from breach_nlp.components.orgs import _dedupe
+
+    def plain(mentions, kept_for):  # the sort by one Python key, then the same walk
+        mentions = sorted(mentions, key=lambda m: (m["start"], -(m["end"] - m["start"])))
+        out, hhs_end, hhs_m = [], -1, None
+        for m in mentions:
+            if out and out[-1]["start"] == m["start"] and out[-1]["end"] >= m["end"]:
+                out[-1]["ev"] |= m["ev"]
+                kept_for[id(m)] = id(out[-1])
+                continue
+            if m["end"] <= hhs_end:
+                if hhs_m is not None:
+                    kept_for[id(m)] = id(hhs_m)
+                continue
+            if "hhs" in m["ev"]:
+                hhs_end, hhs_m = m["end"], m
+            out.append(m)
+        return out
+
+    rnd = random.Random(2)
+    for _ in range(2000):
+        base = []
+        for i in range(rnd.randint(0, 14)):
+            s = rnd.randint(0, 6)
+            base.append({"start": s, "end": s + rnd.randint(0, 4), "i": i, "ev": set(rnd.sample(["hhs", "x", "y"], 1))})
+        a = [dict(m, ev=set(m["ev"])) for m in base]
+        b = [dict(m, ev=set(m["ev"])) for m in base]
+        ka: dict = {}
+        kb: dict = {}
+        got, want = _dedupe(a, ka), plain(b, kb)
+        assert [(m["i"], sorted(m["ev"])) for m in got] == [(m["i"], sorted(m["ev"])) for m in want]
+        ida = {id(m): m["i"] for m in a}
+        idb = {id(m): m["i"] for m in b}
+        assert {ida[k]: ida[v] for k, v in ka.items()} == {idb[k]: idb[v] for k, v in kb.items()}
