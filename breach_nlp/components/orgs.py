@@ -203,6 +203,7 @@ _ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _LEAD = " \t\"“‘'(["
 _FIRST = itemgetter(0)
 _NAME = itemgetter("name")
+_SPAN = methodcaller("span")
 _START = itemgetter("start")
 _END = itemgetter("end")
 _HAS_AND = methodcaller("__contains__", " and ")
@@ -845,6 +846,7 @@ class Orgs(BreachComponent):
         place of ``marks`` lies, unless None). ``classes``: see ``_char_classes`` (None: the
         sentence tests read the sentence's text)."""
         name_runs = self._name_runs
+        fast = self.name_fast_re.finditer
         at_start_pieces, inside_pieces = self._pieces_at_start, self._pieces_inside
         skip_all = self._skip
         touch = self._sent_touch
@@ -867,49 +869,60 @@ class Orgs(BreachComponent):
                 # (only quotes and brackets before the first word)
                 first_word = ss if c0 and c0 not in _LEAD else se - len(text[ss:se].lstrip(_LEAD))
                 titleish: bool | None = None  # computed on first need
-                for rs, r_e in name_runs(text, ss, se):
-                    run = text[rs:r_e]
-                    at_start = rs <= first_word
-                    ent = (at_start_pieces if at_start else inside_pieces).get(run) or self._run_pieces(
-                        run, at_start
-                    )
-                    alt, persons, ranges, pieces = ent
-                    # the portal wording (keep_and) changes the pieces of few runs: test it only then
-                    if alt is not None and (
-                        # the portal rule needs a comma: test that first
-                        text.find(",", max(ss, rs - 60), rs) >= 0
-                        and self.hhs_left.search(text, max(ss, rs - 60), rs)
-                        or self.hhs_right.match(text, r_e, min(se, r_e + 80))
-                        or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
-                        # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
-                        or " and " in run
-                        and self.desc_end_re.search(text, max(ss, rs - 60), rs)
-                    ):
-                        ranges, persons = alt[0], alt[1]
-                        pieces = None  # (the pieces of the other answer)
-                    if persons:
-                        self._doc_persons.update(persons)
-                    if not ranges:
-                        continue
-                    if titleish is None:
-                        titleish = _titleish(text, ss, se, classes)
-                    if titleish:
-                        for a, b in ranges:
-                            s, e = rs + a, rs + b
-                            if skip and touches(skip, s, e):
-                                continue
-                            for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
-                                self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
-                    elif pieces is None:  # (_title_split keeps the whole range)
-                        for a, b in ranges:
-                            s, e = rs + a, rs + b
-                            if not (skip and touches(skip, s, e)):
-                                self._candidate(text, s, e, si, ss, lower_words, mentions, links)
-                    else:  # the pieces that can be candidates, with their facts
-                        for a, b, name, facts in pieces:
-                            s, e = rs + a, rs + b
-                            if not (skip and touches(skip, s, e)):
-                                self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+                # the runs (``_name_runs``): the fast search's spans until a run that starts
+                # with small letters ("eBay"), then ``_name_runs`` from the end of the last run
+                spans: Any = map(_SPAN, fast(text, ss, se))
+                p = ss
+                while True:
+                    for rs, r_e in spans:
+                        if rs and text[rs - 1] in _ASCII_LOWER:
+                            break
+                        p = r_e
+                        run = text[rs:r_e]
+                        at_start = rs <= first_word
+                        ent = (at_start_pieces if at_start else inside_pieces).get(run) or self._run_pieces(
+                            run, at_start
+                        )
+                        alt, persons, ranges, pieces = ent
+                        # the portal wording (keep_and) changes the pieces of few runs: test it only then
+                        if alt is not None and (
+                            # the portal rule needs a comma: test that first
+                            text.find(",", max(ss, rs - 60), rs) >= 0
+                            and self.hhs_left.search(text, max(ss, rs - 60), rs)
+                            or self.hhs_right.match(text, r_e, min(se, r_e + 80))
+                            or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
+                            # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
+                            or " and " in run
+                            and self.desc_end_re.search(text, max(ss, rs - 60), rs)
+                        ):
+                            ranges, persons = alt[0], alt[1]
+                            pieces = None  # (the pieces of the other answer)
+                        if persons:
+                            self._doc_persons.update(persons)
+                        if not ranges:
+                            continue
+                        if titleish is None:
+                            titleish = _titleish(text, ss, se, classes)
+                        if titleish:
+                            for a, b in ranges:
+                                s, e = rs + a, rs + b
+                                if skip and touches(skip, s, e):
+                                    continue
+                                for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
+                                    self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
+                        elif pieces is None:  # (_title_split keeps the whole range)
+                            for a, b in ranges:
+                                s, e = rs + a, rs + b
+                                if not (skip and touches(skip, s, e)):
+                                    self._candidate(text, s, e, si, ss, lower_words, mentions, links)
+                        else:  # the pieces that can be candidates, with their facts
+                            for a, b, name, facts in pieces:
+                                s, e = rs + a, rs + b
+                                if not (skip and touches(skip, s, e)):
+                                    self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+                    else:
+                        break
+                    spans = name_runs(text, p, se)
             if marks is not None:
                 while mi < n_marks and marks[mi] < ss:
                     mi += 1
