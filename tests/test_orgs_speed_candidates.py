@@ -261,3 +261,46 @@ def test_dedupe_order_is_the_plain_sort() -> None:
         ida = {id(m): m["i"] for m in a}
         idb = {id(m): m["i"] for m in b}
         assert {ida[k]: ida[v] for k, v in ka.items()} == {idb[k]: idb[v] for k, v in kb.items()}
+
+
+def test_holders_are_the_plain_scan() -> None:
+    from breach_nlp.components.orgs import _Holders
+
+    rnd = random.Random(8)
+    for _ in range(3000):
+        ms = []
+        for i in range(rnd.randint(0, 10)):
+            s = rnd.randint(0, 12)
+            ms.append({"start": s, "end": s + rnd.randint(0, 5), "i": i})
+        holders = _Holders(list(ms))
+        p = 0
+        for _q in range(rnd.randint(0, 8)):
+            p += rnd.randint(0, 3)
+            want = sorted(m["i"] for m in ms if m["start"] <= p < m["end"])
+            assert sorted(m["i"] for m in holders.at(p)) == want
+            if rnd.random() < 0.5:  # a mention added at the place just asked
+                m = {"start": p, "end": p + rnd.randint(0, 4), "i": len(ms)}
+                ms.append(m)
+                holders.add(m)
+        holders.add(None)
+
+
+# BUGS_CAUGHT: one long sentence of many gazetteer names, domains or descriptor names looked
+# over every earlier mention of the sentence for each match (quadratic: 252 s for 690 KB)
+@pytest.mark.parametrize(
+    "piece",
+    ["The Record The Verge Vice Society LockBit 3.0 ", "see acme.com and Acme.com ",
+     "the online betting platform 1win suffered a breach "],
+    ids=["gazetteer", "domains", "descriptors"],
+)
+def test_many_matches_in_one_sentence_stay_linear(nlp, piece: str) -> None:
+    import time
+
+    def cost(n: int) -> float:
+        doc = make_doc(nlp, piece * n, None)
+        t = time.process_time()
+        nlp(doc)
+        return time.process_time() - t
+
+    small, big = cost(1_000), cost(6_000)  # linear: about 6x; quadratic: about 36x
+    assert big < 15 * max(small, 0.02), (small, big)

@@ -102,6 +102,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from heapq import heappop, heappush
 from operator import itemgetter, methodcaller
 from typing import Any, Iterator
 
@@ -975,18 +976,25 @@ class Orgs(BreachComponent):
                 self._add(mentions, text, s, e, si, "hhs")
         # (``_DOT_WORD.search(sent)``: its look-behind stays inside the sentence)
         domains = self.domain_re.finditer(text, ss, se) if dot_gate and _DOT_WORD.search(text, ss + 1, se) else ()
+        # (the sentence's mentions that hold a place: ``_Holders``, linear in the matches)
+        holders: _Holders | None = None
         for dm in domains:
             s, e = dm.span(1)
             if not (skip and touches(skip, s, e)) and re.search(r"[a-z]{3}", dm.group(1), re.I):
-                if not any(x["start"] <= s < x["end"] for x in mentions[n_before:]):
-                    self._add(mentions, text, s, e, si, "domain")
+                if holders is None:
+                    holders = _Holders(mentions[n_before:])
+                held = holders.at(s)
+                if not held:
+                    holders.add(self._add(mentions, text, s, e, si, "domain"))
                 else:
-                    for x in mentions[n_before:]:
-                        if x["start"] <= s < x["end"]:
-                            x["ev"].add("domain")
+                    for x in held:
+                        x["ev"].add("domain")
+        holders = None
         for gm in self.gaz_re.finditer(text, ss, se) if gaz_gate else ():
-            if not any(x["start"] <= gm.start() < x["end"] for x in mentions[n_before:]):
-                self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer")
+            if holders is None:
+                holders = _Holders(mentions[n_before:])
+            if not holders.at(gm.start()):
+                holders.add(self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer"))
         # a descriptor noun stands between white space inside the sentence: then a match of
         # the gate (one pass over the text, before the sentences) overlaps the sentence
         desc_ends = self._desc_ends
@@ -995,6 +1003,7 @@ class Orgs(BreachComponent):
         else:
             j = bisect_right(desc_ends, ss)
             descs = self.desc_fast_re.finditer(text, ss, se) if j < len(desc_ends) and self._desc_starts[j] < se else ()
+        first_at: dict[int, dict[str, Any]] | None = None
         for dm in descs:
             s, e = dm.span(1)
             name = dm.group(1).rstrip(_TRAIL)
@@ -1003,13 +1012,19 @@ class Orgs(BreachComponent):
                 continue
             if not _ODD_NAME.search(name) and not self.desc_verb_re.match(text, e, min(se, e + 20)):
                 continue  # a lower-case word is a name only before a breach verb
-            hit = [x for x in mentions[n_before:] if x["start"] == s]
-            if hit:
-                hit[0]["ev"].add("descriptor")
+            if first_at is None:  # the first of the sentence's mentions at each start
+                first_at = {}
+                for x in mentions[n_before:]:
+                    first_at.setdefault(x["start"], x)
+            hit = first_at.get(s)
+            if hit is not None:
+                hit["ev"].add("descriptor")
             elif name[:1].islower() or name[:1].isdigit():
                 if name in self.not_alone or name in self.common_nouns:
                     continue  # "the Xiaomi user forum website suffered": no name
-                self._add(mentions, text, s, e, si, "descriptor")
+                added = self._add(mentions, text, s, e, si, "descriptor")
+                if added is not None:
+                    first_at[s] = added
         known = (
             _KNOWN_AS.finditer(text, ss, se)
             if known_gate
@@ -1695,6 +1710,35 @@ class Orgs(BreachComponent):
             if upper_only or not n.isupper():
                 counts[n] = counts.get(n, 0) + 1
         return max(plain, key=lambda n: (counts[n], len(n), -first[n]))
+
+
+class _Holders:
+    """The mentions that hold a place (``start <= p < end``), asked for places in increasing
+    order while mentions that start at the place asked last are added: the answer of
+    ``[x for x in mentions if x["start"] <= p < x["end"]]`` (in no set order) without a pass
+    over all mentions per place (many matches in one long sentence stay linear)."""
+
+    __slots__ = ("order", "i", "heap", "n")
+
+    def __init__(self, mentions: list[dict[str, Any]]) -> None:
+        self.order = sorted(mentions, key=_START)
+        self.i = 0
+        self.heap: list[tuple[int, int, dict[str, Any]]] = []  # (end, tie-break, mention)
+        self.n = 0
+
+    def add(self, m: dict[str, Any] | None) -> None:
+        if m is not None:
+            self.n += 1
+            heappush(self.heap, (m["end"], self.n, m))
+
+    def at(self, p: int) -> list[dict[str, Any]]:
+        order, heap = self.order, self.heap
+        while self.i < len(order) and order[self.i]["start"] <= p:
+            self.add(order[self.i])
+            self.i += 1
+        while heap and heap[0][0] <= p:
+            heappop(heap)
+        return [m for _, _, m in heap]
 
 
 class _LowerWords:
