@@ -27,6 +27,15 @@ Candidates (prose sentences only, never inside ``doc._.breach_skip``):
   ``X, the covered entity`` after ``The`` or a date), and ORG entities of any NER that ran
   before us (``doc.ents``).
 
+The candidate searches change no answer for speed (tests/test_orgs_speed_candidates.py runs
+them against their plain forms): name runs are searched from their first capital or digit
+(a word of small letters and a capital, "eBay", from its capital, the start moved back);
+whole-text tests and the places their matches need (``),``, "covered", a dot inside a word,
+" as ", the descriptor and gazetteer gates' matches) leave the other searches to the few
+sentences that hold one; the all-capitals and Title Case tests of a sentence count
+characters on a one-byte class copy of the text (Windows-1252 texts); the person-title rule
+runs only after the last word of a title; a run's pieces are memoized with their facts.
+
 Dropped: Title Case phrases of ordinary words (``Emergency Room``), towns before a state
 (``Nashville, Tennessee``), people (a name after a title; "First Last" when "Last" also
 stands alone), contractions, ordinals, products (``Windows PC``) and rules (``Security
@@ -109,8 +118,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
-from operator import itemgetter
-from typing import Any
+from heapq import heappop, heappush
+from operator import itemgetter, methodcaller
+from typing import Any, Iterator
 
 try:  # the regex parser and compiler: prefilters and reversed rules (see _score)
     from re import _compiler, _constants as _C, _parser as _P  # type: ignore[attr-defined]
@@ -128,7 +138,7 @@ from spacy.tokens import Doc
 from ..orgnames import _split_dba, org_key, same_org
 from ..possessive import possessive, possessive_tree
 from ..regexgate import WordStartRegex, trie_alternation
-from ..textspans import doc_text, is_skipped, touches, touching
+from ..textspans import doc_lower, doc_text, is_skipped, touches, touching
 from .base import BreachComponent, remember
 
 _APOS = "'’"
@@ -190,6 +200,7 @@ _AZ_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyz-")
 #: different words tested one by one (a search of the text each) before the whole set is built
 _LOWER_QUERIES = 24
 _SPACES = re.compile(r"\s+")
+_SPACE_RE = re.compile(r"\s")
 #: a year inside a portal appositive means a clause, not a name ("1020 South Main Street" is a name)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _TRAIL = ".,;:-–—/"
@@ -197,8 +208,27 @@ _LEFT_QUOTES = "\"“‘'"
 #: evidence that a name is an organization's, not a person's (``_person_names``)
 _NOT_PERSON_EV = frozenset({"head", "gazetteer", "hhs", "acronym_def", "domain"})
 _RIGHT_QUOTES = "\"”"
+#: what may not stand just before a word of ``_WORD`` (its look-behind)
+_NOT_BEFORE_WORD = r"[\w'’&$.\-]"
+#: ``_WORD`` found from its first capital or digit (a search skips to those characters; the
+#: plain form tries every position): the same words, except that a word of small letters
+#: and a capital ("eBay", "iPhone") is matched from its capital (``_name_runs`` moves the
+#: start back to the small letters)
+_FAST_FIRST_WORD = (
+    r"[A-Z\u00C0-\u00D6\u00D8-\u00DE0-9]"
+    r"(?:(?<!" + _NOT_BEFORE_WORD + r".)|(?<=[a-z][A-Z])(?:"
+    + "|".join(r"(?<=(?<!" + _NOT_BEFORE_WORD + r")[a-z]{%d}[A-Z])" % k for k in range(1, 7))
+    + r"))(?:(?<=[0-9])[\w.\-]{0,20}[A-Za-z]" + _WCH + r"{0,30}|(?<![0-9])" + _WCH + r"{0,40})"
+)
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+#: what may stand before a sentence's first word (at its start)
+_LEAD = " \t\"“‘'(["
 _FIRST = itemgetter(0)
+_NAME = itemgetter("name")
+_SPAN = methodcaller("span")
 _START = itemgetter("start")
+_END = itemgetter("end")
+_HAS_AND = methodcaller("__contains__", " and ")
 #: entries kept in each memo of a pure function (cleared when full: memory stays flat)
 _CACHE_MAX = 20_000
 
@@ -377,6 +407,36 @@ class Orgs(BreachComponent):
         self._norm_cache: dict[str, str] = {}
         self._reg_names: dict[str, bool] = {}  # name -> a regulator's head word
         self._run_cache: dict[tuple[str, bool, bool], tuple[Any, tuple[str, ...], bool]] = {}
+        self._compile_candidates(gaz)
+
+    def _compile_candidates(self, gaz: dict[str, Any]) -> None:
+        """The fast forms of the candidate searches (each finds what the plain one finds)."""
+        pat = self.name_re.pattern
+        assert pat.startswith(_WORD)
+        #: ``name_re`` found from its first capital or digit (see ``_name_runs``)
+        self.name_fast_re = re.compile(_FAST_FIRST_WORD + pat[len(_WORD) :])
+        # the gazetteer names that start with a small letter are tested with ``in``; the
+        # others' alternation (no look-ahead) finds every place where a name can match
+        odd = self._gazetteer_odd_names(gaz)
+        self.gaz_lower_names = tuple(n for n in odd if n[:1].islower())
+        caps = [n for n in odd if not n[:1].islower()]
+        alts = trie_alternation(caps, guard=lambda ch: r"(?<![\w$]" + re.escape(ch) + ")")
+        self.gaz_gate_re = re.compile(alts or "(?!)")
+        # ``\b(?:the|a|an)`` with the boundary tested after the first letter: the search skips
+        # to the letters "t" and "a" (the same matches)
+        art = r"\b(?:the|a|an)\s+"
+        assert self.desc_re.pattern.startswith(art)
+        self.desc_fast_re = re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + self.desc_re.pattern[len(art) :])
+        #: a person title ends in white space (``...\\s+)$``): a name after no white space has none
+        self._title_space = _ends_in_space(self.title_re)
+        #: the literal last words that a title ends with, by their last letter (None: not known)
+        ends = _title_ends(self.title_re) if self._title_space else None
+        self._title_ends: dict[str, tuple[str, ...]] | None = None
+        if ends is not None:
+            self._title_ends = {ch: tuple(w for w in ends if w[-1] == ch) for ch in {w[-1] for w in ends}}
+        #: run pieces with their name facts, by run (at the sentence start, or not): see ``_run_pieces``
+        self._pieces_at_start: dict[str, tuple[Any, ...]] = {}
+        self._pieces_inside: dict[str, tuple[Any, ...]] = {}
 
     def _gazetteer_regex(self, gaz: dict[str, Any]) -> re.Pattern[str]:
         """Lower-case or odd gazetteer names the capitalised-run regex cannot see."""
@@ -585,6 +645,11 @@ class Orgs(BreachComponent):
         #: the text's lower-case words (``_LOWER_WORD``), tested word by word on demand
         lower_words: Any = _LowerWords(text) if not big else set()
         self._doc_persons: set[str] = set()  # names seen after a title, per document
+        self._doc_phrases: dict[tuple[str, ...], bool] = {}  # phrase keys -> all ordinary words
+        classes = _char_classes(text) if not big else None
+        self._doc_classes = classes
+        self._doc_low = doc_lower(doc) if classes is not None else None
+        self._doc_title_ends = self._title_ends if classes is not None else None
         self._skip = doc._.breach_skip or []  # read once: a doc._ read is slow
         #: per sentence: does a skip region meet it (one sweep; None: ask ``touches``)
         self._sent_touch = touching(self._skip, sents) if self._skip else None
@@ -597,10 +662,8 @@ class Orgs(BreachComponent):
             self._desc_ends = [b for _, b in spans]
         mentions: list[dict[str, Any]] = []
         links: list[tuple[int, int]] = []
-        for si, (ss, se) in enumerate(sents):
-            self._sentence_candidates(doc, text, si, ss, se, lower_words, mentions, links)
-        ents = doc.ents if len(doc) and doc.to_array("ENT_IOB").any() else ()
-        for ent in ents:
+        self._doc_candidates(doc, text, sents, lower_words, mentions, links)
+        for ent in doc.ents:
             if ent.label_ in ("ORG", "ORGANIZATION", "NORP_ORG") and not is_skipped(
                 doc, ent.start_char, ent.end_char
             ):
@@ -631,7 +694,7 @@ class Orgs(BreachComponent):
         """"X and Y" kept whole (its run ends in a head: "Netflix and Larson Studios") is two
         organizations when the text also names each of X and Y alone (CASIE 1990: "The company
         in question, Larson Studios"); "Brigham and Women’s Hospital" stays one."""
-        if not any(" and " in m["name"] for m in mentions):
+        if not any(map(_HAS_AND, map(_NAME, mentions))):  # (``" and " in m["name"]``, C loops)
             return mentions
         alone = {m["name"] for m in mentions if " and " not in m["name"]}
         out: list[dict[str, Any]] = []
@@ -668,6 +731,119 @@ class Orgs(BreachComponent):
         mentions.append(m)
         return m
 
+    def _doc_gates(self, text: str) -> tuple[tuple[bool, bool, bool, bool, bool], list[int] | None]:
+        """Whole-text tests that rule out the searches after the name runs in every sentence
+        at once: (the portal appositive's "),", "covered"/"business", a dot inside a word, a
+        gazetteer name, "as "/"/k/a " with a word of ``_KNOWN_AS``), each needed by its search
+        in any sentence; and the sorted places where one of those searches may match in its
+        sentence (None: anywhere): the first characters of "),", "covered", "business", a dot
+        inside a word, " as ", "/k/a ", the characters of the descriptor gate's matches (their
+        first and last when the noun holds no white space) and of the gazetteer gate's (a match
+        of a search in a sentence starts at a place where a search of the whole text finds
+        one, or inside one it finds)."""
+        found: list[list[int]] = []
+        for w in ("),", "covered", "business", " as ", "/k/a "):
+            places: list[int] = []
+            p = text.find(w)
+            while p >= 0:
+                places.append(p)
+                p = text.find(w, p + 1)
+            found.append(places)
+        portal, covered, business, as_, fka = found
+        # ``_KNOWN_AS`` needs "known", "trading", "operating", "doing business" or "/k/a"
+        known = bool(fka) or bool(as_) and (
+            bool(business) or "known" in text or "trading" in text or "operating" in text or "/k/a" in text
+        )
+        dots = [m.start() for m in _DOT_WORD.finditer(text)]
+        marks = portal + covered + business + dots
+        if known:
+            marks += as_ + fka
+        # a gazetteer match holds a match of the gate (no look-ahead) found by a search of
+        # the whole text, or one of the names that start with a small letter
+        gaz_lower = any(n in text for n in self.gaz_lower_names)
+        gaz_spans = [m.span() for m in self.gaz_gate_re.finditer(text)]
+        gates = (bool(portal), bool(covered or business), bool(dots), gaz_lower or bool(gaz_spans), known)
+        if gaz_lower or self._desc_ends is None:
+            return gates, None
+        for a, b in zip(self._desc_starts, self._desc_ends):
+            # a sentence that such a match meets holds its first or last character, or lies
+            # inside the noun: without white space there, no descriptor match fits in it
+            if _SPACE_RE.search(text, a + 1, b - 1):
+                marks.extend(range(a, b))
+            else:
+                marks += (a, b - 1)
+        for a, b in gaz_spans:
+            marks.extend(range(a, b))
+        marks.sort()
+        return gates, marks
+
+    def _name_runs(self, text: str, ss: int, se: int) -> Iterator[tuple[int, int]]:
+        """The spans of ``self.name_re.finditer(text, ss, se)``, searched from the capitals
+        and digits (``name_fast_re``). A run whose first word is small letters and a capital
+        ("eBay") is found from the capital: its start moves back to the small letters (at
+        most 6, after a character that may stand before a word). When that start lies before
+        the end of the previous run (only after a word cut at 41 characters), the plain
+        search goes on from there."""
+        p = ss
+        for m in self.name_fast_re.finditer(text, ss, se):
+            a, b = m.span()
+            if a and text[a - 1] in _ASCII_LOWER:
+                a -= 1
+                while a > 0 and text[a - 1] in _ASCII_LOWER:
+                    a -= 1
+                if a < p:
+                    for m in self.name_re.finditer(text, p, se):
+                        yield m.span()
+                    return
+            yield a, b
+            p = b
+
+    def _run_pieces(self, run: str, at_start: bool) -> tuple[Any, tuple[str, ...], Any, Any]:
+        """Per run text (memoized): (the ``keep_and`` answer of ``_clean_memo`` when the
+        portal wording can change the pieces, else None; then of ``_clean_memo(run, False,
+        at_start)``: the person names it notes, its ranges, and the ranges that can be
+        candidates with their names and facts: (start, end, name, ``_facts(name)``))."""
+        hit = self._clean_memo(run, False, at_start)
+        hit_and = self._clean_memo(run, True, at_start) if hit[2] else hit
+        alt = hit_and if hit_and is not hit and hit[:2] != hit_and[:2] else None
+        pieces = []
+        for a, b in hit[0]:
+            name = run[a:b]
+            facts = self._facts(name)
+            if facts is not False:
+                pieces.append((a, b, name, facts))
+        cache = self._pieces_at_start if at_start else self._pieces_inside
+        return remember(cache, run, (alt, hit[1], hit[0], tuple(pieces)), _CACHE_MAX)
+
+    def _facts(self, name: str) -> Any:
+        """``_candidate_facts`` memoized."""
+        facts = self._name_facts.get(name)
+        if facts is None:
+            facts = remember(self._name_facts, name, self._candidate_facts(name), _CACHE_MAX)
+        return facts
+
+    def _doc_candidates(
+        self,
+        doc: Doc,
+        text: str,
+        sents: list[list[int]],
+        lower_words: set[str],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+    ) -> None:
+        """``_sentence_candidates`` of every sentence. The searches after the name runs run
+        only in sentences that hold one of the places their matches need (``_doc_gates``;
+        sorted disjoint sentences, else in every sentence)."""
+        gates, marks = self._doc_gates(text)
+        if marks is not None:
+            prev = 0
+            for ss, se in sents:
+                if not prev <= ss <= se:
+                    marks = None
+                    break
+                prev = se
+        self._candidates_in(text, enumerate(sents), lower_words, mentions, links, gates, marks, self._doc_classes)
+
     def _sentence_candidates(
         self,
         doc: Doc,
@@ -678,53 +854,139 @@ class Orgs(BreachComponent):
         lower_words: set[str],
         mentions: list[dict[str, Any]],
         links: list[tuple[int, int]],
+        gates: tuple[bool, bool, bool, bool, bool] = (True, True, True, True, True),
     ) -> None:
+        """The candidates of one sentence (``gates``: see ``_doc_gates``)."""
+        self._candidates_in(text, ((si, (ss, se)),), lower_words, mentions, links, gates, None, None)
+
+    def _candidates_in(
+        self,
+        text: str,
+        items: Any,
+        lower_words: set[str],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+        gates: tuple[bool, bool, bool, bool, bool],
+        marks: list[int] | None,
+        classes: tuple[bytes, bytes] | None,
+    ) -> None:
+        """The candidates of the sentences ``items`` ((index, (start, end)), in order): those
+        of the name runs (``_name_runs``), then ``_sentence_extras`` (only where a
+        place of ``marks`` lies, unless None). ``classes``: see ``_char_classes`` (None: the
+        sentence tests read the sentence's text)."""
+        name_runs = self._name_runs
+        fast = self.name_fast_re.finditer
+        at_start_pieces, inside_pieces = self._pieces_at_start, self._pieces_inside
+        skip_all = self._skip
+        touch = self._sent_touch
+        n_marks = len(marks) if marks is not None else 0
+        mi = 0
+        for si, (ss, se) in items:
+            n_before = len(mentions)
+            skip = skip_all
+            if skip and not (touch[si] if touch is not None else touches(skip, ss, se)):
+                skip = []  # no skip region meets the sentence: none meets a part of it
+            # an all-capitals line has no candidate runs (no character that upper() changes:
+            # then the plain test decides)
+            if classes is None or classes[0].find(b"l", ss, se) < 0:
+                sent = text[ss:se]
+                allcaps = sent.upper() == sent and any(c.isalpha() for c in sent) and len(sent.split()) >= 3
+            else:
+                allcaps = False
+            if not allcaps:
+                c0 = text[ss : ss + 1]
+                # (only quotes and brackets before the first word)
+                first_word = ss if c0 and c0 not in _LEAD else se - len(text[ss:se].lstrip(_LEAD))
+                titleish: bool | None = None  # computed on first need
+                # the runs (``_name_runs``): the fast search's spans until a run that starts
+                # with small letters ("eBay"), then ``_name_runs`` from the end of the last run
+                spans: Any = map(_SPAN, fast(text, ss, se))
+                p = ss
+                while True:
+                    for rs, r_e in spans:
+                        if rs and text[rs - 1] in _ASCII_LOWER:
+                            break
+                        p = r_e
+                        run = text[rs:r_e]
+                        at_start = rs <= first_word
+                        ent = (at_start_pieces if at_start else inside_pieces).get(run) or self._run_pieces(
+                            run, at_start
+                        )
+                        alt, persons, ranges, pieces = ent
+                        # the portal wording (keep_and) changes the pieces of few runs: test it only then
+                        if alt is not None and (
+                            # the portal rule needs a comma: test that first
+                            text.find(",", max(ss, rs - 60), rs) >= 0
+                            and self.hhs_left.search(text, max(ss, rs - 60), rs)
+                            or self.hhs_right.match(text, r_e, min(se, r_e + 80))
+                            or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
+                            # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
+                            or " and " in run
+                            and self.desc_end_re.search(text, max(ss, rs - 60), rs)
+                        ):
+                            ranges, persons = alt[0], alt[1]
+                            pieces = None  # (the pieces of the other answer)
+                        if persons:
+                            self._doc_persons.update(persons)
+                        if not ranges:
+                            continue
+                        if titleish is None:
+                            titleish = _titleish(text, ss, se, classes)
+                        if titleish:
+                            for a, b in ranges:
+                                s, e = rs + a, rs + b
+                                if skip and touches(skip, s, e):
+                                    continue
+                                for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
+                                    self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
+                        elif pieces is None:  # (_title_split keeps the whole range)
+                            for a, b in ranges:
+                                s, e = rs + a, rs + b
+                                if not (skip and touches(skip, s, e)):
+                                    self._candidate(text, s, e, si, ss, lower_words, mentions, links)
+                        else:  # the pieces that can be candidates, with their facts
+                            for a, b, name, facts in pieces:
+                                s, e = rs + a, rs + b
+                                if not (skip and touches(skip, s, e)):
+                                    self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+                    else:
+                        break
+                    spans = name_runs(text, p, se)
+            if marks is not None:
+                while mi < n_marks and marks[mi] < ss:
+                    mi += 1
+                if mi == n_marks or marks[mi] >= se:
+                    continue
+            self._sentence_extras(text, si, ss, se, n_before, skip, mentions, links, gates)
+
+    def _sentence_extras(
+        self,
+        text: str,
+        si: int,
+        ss: int,
+        se: int,
+        n_before: int,
+        skip: Any,
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+        gates: tuple[bool, bool, bool, bool, bool],
+    ) -> None:
+        """The candidates of a sentence after its name runs (``mentions[n_before:]``): portal
+        names, domains, gazetteer names, names after a descriptor, ``known as`` names."""
         sent = text[ss:se]
-        titleish: bool | None = None  # computed on first need
-        allcaps = sent.upper() == sent and any(c.isalpha() for c in sent) and len(sent.split()) >= 3
-        skip = self._skip
-        if skip and not (self._sent_touch[si] if self._sent_touch is not None else touches(skip, ss, se)):
-            skip = []  # no skip region meets the sentence: none meets a part of it
-        n_before = len(mentions)
-        if not allcaps:
-            first_word = se - len(sent.lstrip(" \t\"“‘'(["))
-            run_cache = self._run_cache
-            for rm in self.name_re.finditer(text, ss, se):
-                rs, r_e = rm.span()
-                run = rm.group()
-                at_start = rs <= first_word  # only quotes/brackets before it
-                # the portal wording (keep_and) changes the pieces of few runs: test it only then
-                hit = run_cache.get((run, False, at_start)) or self._clean_memo(run, False, at_start)
-                hit_and = self._clean_memo(run, True, at_start) if hit[2] else hit
-                if hit_and is not hit and hit[:2] != hit_and[:2] and (
-                    # the portal rule needs a comma: test that first
-                    text.find(",", max(ss, rs - 60), rs) >= 0
-                    and self.hhs_left.search(text, max(ss, rs - 60), rs)
-                    or self.hhs_right.match(text, r_e, min(se, r_e + 80))
-                    or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
-                    # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
-                    or " and " in run
-                    and self.desc_end_re.search(text, max(ss, rs - 60), rs)
-                ):
-                    hit = hit_and
-                if hit[1]:
-                    self._doc_persons.update(hit[1])
-                for a, b in hit[0]:
-                    s, e = rs + a, rs + b
-                    if skip and touches(skip, s, e):
-                        continue
-                    if titleish is None:
-                        words = sent.split()
-                        titleish = len(words) >= 4 and sum(map(str.isupper, map(_FIRST, words))) >= 0.7 * len(words)
-                    if not titleish:  # (_title_split keeps the whole range)
-                        self._candidate(text, s, e, si, ss, lower_words, mentions, links)
-                        continue
-                    for s2, e2 in self._title_split(text, s, e, titleish, lower_words):
-                        self._candidate(text, s2, e2, si, ss, lower_words, mentions, links)
+        portal_gate, opening_gate, dot_gate, gaz_gate, known_gate = gates
         # (the appositive holds "),": test that first)
-        portal = [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)] if ")," in sent else []
+        portal = (
+            [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)]
+            if portal_gate and ")," in sent
+            else []
+        )
         # the opening needs "covered entity" or "business associate": test the words first
-        om = _HHS_OPENING.match(text, ss, se) if ("covered" in sent or "business" in sent) else None
+        om = (
+            _HHS_OPENING.match(text, ss, se)
+            if opening_gate and ("covered" in sent or "business" in sent)
+            else None
+        )
         if om:
             portal.append((om, True))
         for hm, opening in portal:
@@ -740,27 +1002,36 @@ class Orgs(BreachComponent):
                 and not (skip and touches(skip, s, e))
             ):
                 self._add(mentions, text, s, e, si, "hhs")
-        domains = self.domain_re.finditer(text, ss, se) if _DOT_WORD.search(sent) else ()
+        # (``_DOT_WORD.search(sent)``: its look-behind stays inside the sentence)
+        domains = self.domain_re.finditer(text, ss, se) if dot_gate and _DOT_WORD.search(text, ss + 1, se) else ()
+        # (the sentence's mentions that hold a place: ``_Holders``, linear in the matches)
+        holders: _Holders | None = None
         for dm in domains:
             s, e = dm.span(1)
             if not (skip and touches(skip, s, e)) and re.search(r"[a-z]{3}", dm.group(1), re.I):
-                if not any(x["start"] <= s < x["end"] for x in mentions[n_before:]):
-                    self._add(mentions, text, s, e, si, "domain")
+                if holders is None:
+                    holders = _Holders(mentions[n_before:])
+                held = holders.at(s)
+                if not held:
+                    holders.add(self._add(mentions, text, s, e, si, "domain"))
                 else:
-                    for x in mentions[n_before:]:
-                        if x["start"] <= s < x["end"]:
-                            x["ev"].add("domain")
-        for gm in self.gaz_re.finditer(text, ss, se):
-            if not any(x["start"] <= gm.start() < x["end"] for x in mentions[n_before:]):
-                self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer")
+                    for x in held:
+                        x["ev"].add("domain")
+        holders = None
+        for gm in self.gaz_re.finditer(text, ss, se) if gaz_gate else ():
+            if holders is None:
+                holders = _Holders(mentions[n_before:])
+            if not holders.at(gm.start()):
+                holders.add(self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer"))
         # a descriptor noun stands between white space inside the sentence: then a match of
         # the gate (one pass over the text, before the sentences) overlaps the sentence
         desc_ends = self._desc_ends
         if desc_ends is None:
-            descs: Any = self.desc_re.finditer(text, ss, se)
+            descs: Any = self.desc_fast_re.finditer(text, ss, se)
         else:
             j = bisect_right(desc_ends, ss)
-            descs = self.desc_re.finditer(text, ss, se) if j < len(desc_ends) and self._desc_starts[j] < se else ()
+            descs = self.desc_fast_re.finditer(text, ss, se) if j < len(desc_ends) and self._desc_starts[j] < se else ()
+        first_at: dict[int, dict[str, Any]] | None = None
         for dm in descs:
             s, e = dm.span(1)
             name = dm.group(1).rstrip(_TRAIL)
@@ -769,14 +1040,27 @@ class Orgs(BreachComponent):
                 continue
             if not _ODD_NAME.search(name) and not self.desc_verb_re.match(text, e, min(se, e + 20)):
                 continue  # a lower-case word is a name only before a breach verb
-            hit = [x for x in mentions[n_before:] if x["start"] == s]
-            if hit:
-                hit[0]["ev"].add("descriptor")
+            if first_at is None:  # the first of the sentence's mentions at each start
+                first_at = {}
+                for x in mentions[n_before:]:
+                    first_at.setdefault(x["start"], x)
+            hit = first_at.get(s)
+            if hit is not None:
+                hit["ev"].add("descriptor")
             elif name[:1].islower() or name[:1].isdigit():
                 if name in self.not_alone or name in self.common_nouns:
                     continue  # "the Xiaomi user forum website suffered": no name
-                self._add(mentions, text, s, e, si, "descriptor")
-        known = _KNOWN_AS.finditer(text, ss, se) if " as " in sent or "/k/a " in sent else ()
+                added = self._add(mentions, text, s, e, si, "descriptor")
+                if added is not None:
+                    first_at[s] = added
+        known = (
+            _KNOWN_AS.finditer(text, ss, se)
+            if known_gate
+            and (" as " in sent or "/k/a " in sent)
+            # (a match holds one of these)
+            and ("known" in sent or "trading" in sent or "operating" in sent or "business" in sent or "/k/a" in sent)
+            else ()
+        )
         ends: list[tuple[int, int]] | None = None  # (end, index) of this sentence's mentions, sorted
         for km in known:
             g = 1 if km.group(1) is not None else 2
@@ -834,7 +1118,8 @@ class Orgs(BreachComponent):
         name is never a candidate, else (word count, place or demonym, the lower-case form
         of a one-word non-acronym name, the lower-case words of an unheaded name that is not
         in a gazetteer (its words must not all be ordinary words), headed, last word,
-        gazetteer role)."""
+        gazetteer role, a state code, the mention's name: the name with its white space
+        made single spaces, or None when ``_add`` would refuse it)."""
         words = name.split()
         first = words[0]
         nwords = len(words)
@@ -858,7 +1143,13 @@ class Orgs(BreachComponent):
         phrase_keys = None
         if nwords >= 2 and not headed and self.gazetteer_role(name) is None:
             phrase_keys = tuple(w.lower() for w in words if w not in self.connectors)
-        return (nwords, place, single_key, phrase_keys, headed, words[-1], self.gazetteer_role(name))
+        norm: str | None = _SPACES.sub(" ", name).strip()  # (as in ``_add``)
+        if not norm or len(norm) > 120:
+            norm = None
+        return (
+            nwords, place, single_key, phrase_keys, headed, words[-1], self.gazetteer_role(name),
+            name in self.state_codes, norm,
+        )
 
     def _candidate(
         self,
@@ -872,63 +1163,104 @@ class Orgs(BreachComponent):
         links: list[tuple[int, int]],
     ) -> None:
         name = text[s:e]
-        facts = self._name_facts.get(name)
-        if facts is None:
-            facts = remember(self._name_facts, name, self._candidate_facts(name), _CACHE_MAX)
-        if facts is False:
-            return
-        nwords, place, single_key, phrase_keys, headed, last_word, gaz_role = facts  # type: ignore[misc]
-        after = text[e : e + 80]
-        poss = after[:1] in _APOS and (after[1:2] == "s" or name.endswith("s"))
-        if name in self.state_codes and _TOWN_BEFORE.search(text, max(0, s - 30), s):
+        facts = self._facts(name)
+        if facts is not False:
+            self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+
+    def _candidate_with(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        si: int,
+        ss: int,
+        lower_words: set[str],
+        mentions: list[dict[str, Any]],
+        links: list[tuple[int, int]],
+        name: str,
+        facts: Any,
+    ) -> None:
+        """``_candidate`` of the name ``text[s:e]`` with its facts (not False)."""
+        nwords, place, single_key, phrase_keys, headed, last_word, gaz_role, state, norm = facts
+        c = text[e : e + 1]  # (``after[:1]``)
+        poss = c in _APOS and (text[e + 1 : e + 2] == "s" or name.endswith("s"))
+        if state and _TOWN_BEFORE.search(text, max(0, s - 30), s):
             return  # the state of a town: "in Nashville, TN"
-        if place or (nwords <= 3 and after[:1] == "," and self._place_before_state(after)):
+        if place or (nwords <= 3 and c == "," and self._place_before_state(text[e : e + 80])):
             if poss:
-                pm = self.poss_head_re.match(after)
+                pm = self.poss_head_re.match(text[e : e + 80])
                 if pm:
                     self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
             return
         # sentence-initial ordinary word ("Hackers stole ...")
         if single_key is not None and s == ss and (single_key in lower_words or name.endswith("ly")):
             return
-        if phrase_keys is not None and all(map(lower_words.__contains__, phrase_keys)):
-            return  # a capitalised common phrase ("Emergency Room", "Business Associate")
-        left = text[max(ss, s - 40) : s]
-        rev = self.title_rev  # (``_title_before(left)`` inline)
-        if rev is None:
-            titled = self.title_re.search(left) is not None
+        if phrase_keys is not None:
+            common = self._doc_phrases.get(phrase_keys)
+            if common is None:
+                common = self._doc_phrases[phrase_keys] = all(map(lower_words.__contains__, phrase_keys))
+            if common:
+                return  # a capitalised common phrase ("Emergency Room", "Business Associate")
+        # a title before the name ends in white space just before it (``_title_space``), and
+        # before that white space in the last word of a title (``_title_ends``: compared with
+        # the lower-cased text when every character is in Windows-1252, where ``lower()``
+        # keeps the length and the literal letters match their own two cases only)
+        if s > ss and text[s - 1].isspace() or not self._title_space:
+            ends = self._doc_title_ends
+            if ends is not None:
+                lo = ss if ss > s - 40 else s - 40
+                p = s - 2
+                while p >= lo and text[p].isspace():
+                    p -= 1
+                low = self._doc_low
+                tails = ends.get(low[p]) if p >= lo else None  # type: ignore[index]
+                go = tails is not None and low.endswith(tails, lo, p + 1)  # type: ignore[union-attr]
+            else:
+                go = True
         else:
-            x = left[::-1]
-            titled = rev.match(x) is not None or (x[:1] == "\n" and rev.match(x[1:]) is not None)
-        if (
-            titled
-            and not re.search(r"(?:CE|BA)\),\s*(?:Dr\.?\s+)?$", left)
-            and not self.hhs_right.match(text, e, min(len(text), e + 80))
-        ):
-            self._doc_persons.update((name, last_word))
-            return  # a person after a title ("Chief executive Stuart Machin")
-        m = self._add(mentions, text, s, e, si, None)
-        if m is None:
-            return
+            go = False
+        if go:
+            left = text[max(ss, s - 40) : s]
+            rev = self.title_rev  # (``_title_before(left)`` inline)
+            if rev is None:
+                titled = self.title_re.search(left) is not None
+            else:
+                x = left[::-1]
+                titled = rev.match(x) is not None or (x[:1] == "\n" and rev.match(x[1:]) is not None)
+            if (
+                titled
+                and not re.search(r"(?:CE|BA)\),\s*(?:Dr\.?\s+)?$", left)
+                and not self.hhs_right.match(text, e, min(len(text), e + 80))
+            ):
+                self._doc_persons.update((name, last_word))
+                return  # a person after a title ("Chief executive Stuart Machin")
+        if norm is None:
+            return  # (``_add`` refuses it)
+        # (``_add`` inline)
+        ev: set[str] = set()
+        m = {"start": s, "end": e, "name": norm, "sent": si, "ev": ev, "scores": {}, "sep": False}
+        mentions.append(m)
         if headed:
-            m["ev"].add("head")
+            ev.add("head")
         if gaz_role:
-            m["ev"].add("gazetteer")
+            ev.add("gazetteer")
         if poss:
+            after = text[e : e + 80]
             pm = self.poss_head_re.match(after)
             if pm and not re.match(r"[’']s?\s+[A-Z]", after):
                 # "Equifax's security department" stays Equifax; keep place-like heads whole
                 head = pm.group(1)
                 if any(head.endswith(h) for h in ("ministry", "government", "police", "commission", "agency")):
                     self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
-        am = _ACRONYM_DEF.match(after) if nwords >= 2 and "(" in after[:3] else None  # (it starts "\s{0,2}(")
-        if am:
-            acr = am.group(1)
-            if acr[0].upper() == name[0].upper() or same_org(acr, name):
-                m["ev"].add("acronym_def")
-                a = self._add(mentions, text, e + am.start(1), e + am.end(1), si, "acronym_def")
-                if a is not None:
-                    links.append((id(m), id(a)))
+        if nwords >= 2 and "(" in text[e : e + 3]:
+            am = _ACRONYM_DEF.match(text[e : e + 80])  # (it starts "\s{0,2}(")
+            if am:
+                acr = am.group(1)
+                if acr[0].upper() == name[0].upper() or same_org(acr, name):
+                    ev.add("acronym_def")
+                    a = self._add(mentions, text, e + am.start(1), e + am.end(1), si, "acronym_def")
+                    if a is not None:
+                        links.append((id(m), id(a)))
 
     # -- scoring ------------------------------------------------------------------------
     def _compile_scoring(self) -> None:
@@ -1615,6 +1947,35 @@ class Orgs(BreachComponent):
         return max(plain, key=lambda n: (counts[n], len(n), -first[n]))
 
 
+class _Holders:
+    """The mentions that hold a place (``start <= p < end``), asked for places in increasing
+    order while mentions that start at the place asked last are added: the answer of
+    ``[x for x in mentions if x["start"] <= p < x["end"]]`` (in no set order) without a pass
+    over all mentions per place (many matches in one long sentence stay linear)."""
+
+    __slots__ = ("order", "i", "heap", "n")
+
+    def __init__(self, mentions: list[dict[str, Any]]) -> None:
+        self.order = sorted(mentions, key=_START)
+        self.i = 0
+        self.heap: list[tuple[int, int, dict[str, Any]]] = []  # (end, tie-break, mention)
+        self.n = 0
+
+    def add(self, m: dict[str, Any] | None) -> None:
+        if m is not None:
+            self.n += 1
+            heappush(self.heap, (m["end"], self.n, m))
+
+    def at(self, p: int) -> list[dict[str, Any]]:
+        order, heap = self.order, self.heap
+        while self.i < len(order) and order[self.i]["start"] <= p:
+            self.add(order[self.i])
+            self.i += 1
+        while heap and heap[0][0] <= p:
+            heappop(heap)
+        return [m for _, _, m in heap]
+
+
 class _LowerWords:
     """``w in set(_LOWER_WORD.findall(text))`` without building the set. A word is one of
     the text's lower-case words when ``_LOWER_WORD`` matches exactly it at one of its
@@ -1941,6 +2302,119 @@ def _lower_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), pattern))
 
 
+#: the classes of the characters that the Windows-1252 code page holds (``_char_classes``):
+#: " " white space, "A" upper case, "l" changed by ``upper()``, "x" the others
+_CLASS_TABLE = bytes(
+    (
+        32
+        if ch.isspace()
+        else 65
+        if ch.isupper()
+        else 108
+        if ch.upper() != ch
+        else 120
+    )
+    for ch in (bytes([i]).decode("cp1252", "replace") for i in range(256))
+)
+#: the same, every character that is not white space as "w"
+_WORD_TABLE = bytes(32 if c == 32 else 119 for c in _CLASS_TABLE)
+
+
+def _char_classes(text: str) -> tuple[bytes, bytes] | None:
+    """The text as one byte per character: its class (``_CLASS_TABLE``) and whether it is
+    white space (``_WORD_TABLE``), or None when a character is outside Windows-1252 (its
+    class is unknown)."""
+    if text.isascii():
+        raw = text.encode("ascii")
+    else:
+        raw = text.encode("cp1252", "replace")  # (one "?" per character it lacks)
+        if raw.count(b"?") != text.count("?"):
+            return None
+    return raw.translate(_CLASS_TABLE), raw.translate(_WORD_TABLE)
+
+
+def _titleish(text: str, ss: int, se: int, classes: tuple[bytes, bytes] | None) -> bool:
+    """Is the sentence a Title Case line: ``words = text[ss:se].split()``, ``len(words) >=
+    4`` and 70 % of them start with an upper-case letter? With ``classes`` the words and
+    the upper-case ones are counted as white space followed by another character (or one
+    at the start)."""
+    if classes is None:
+        words = text[ss:se].split()
+        return len(words) >= 4 and sum(map(str.isupper, map(_FIRST, words))) >= 0.7 * len(words)
+    cls, wcls = classes
+    if ss >= se:
+        return False
+    first = cls[ss]
+    n = wcls.count(b" w", ss, se) + (first != 32)
+    return n >= 4 and cls.count(b" A", ss, se) + (first == 65) >= 0.7 * n
+
+
+def _title_ends(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """For a rule ``(?:...(?:A|B|...)\\s+)$`` (``_ends_in_space``): the literal letters that
+    each alternative ends with, lower case, up to the first other item (``Dr\\.?``: "dr.",
+    "dr"); None when an alternative ends otherwise or the letters are not ASCII."""
+    try:
+        items = list(_P.parse(rx.pattern, rx.flags & ~re.UNICODE))
+    except Exception:  # pragma: no cover
+        return None
+    while len(items) == 1 and items[0][0] is _C.SUBPATTERN and items[0][1][0] is None:
+        items = list(items[0][1][3])
+    if len(items) < 3:
+        return None
+    op, av = items[-3]
+    while op is _C.SUBPATTERN and av[0] is None and len(av[3]) == 1:
+        op, av = list(av[3])[0]
+    alts = [list(a) for a in av[1]] if op is _C.BRANCH else None
+    if alts is None:
+        return None
+    out: set[str] = set()
+
+    def tails(seq: list[Any]) -> list[str] | None:
+        """The literal endings of a sequence (at least one letter each)."""
+        if not seq:
+            return None
+        op, av = seq[-1]
+        if op is _C.LITERAL:
+            ch = chr(av)
+            rest = tails(seq[:-1]) if len(seq) > 1 and seq[-2][0] is _C.LITERAL else None
+            return [r + ch for r in rest] if rest else [ch]
+        if op is _C.MAX_REPEAT and av[0] == 0 and av[1] == 1 and [x[0] for x in av[2]] == [_C.LITERAL]:
+            with_it = tails(seq[:-1] + list(av[2]))
+            without = tails(seq[:-1])
+            return None if with_it is None or without is None else with_it + without
+        return None
+
+    for alt in alts:
+        t = tails(alt)
+        if t is None:
+            return None
+        out.update(t)
+    # the last word of each (what the window ends with before its white space)
+    last = {w.lower().split()[-1] if w.strip() else "" for w in out}
+    if "" in last or not all(w.isascii() for w in last) or any(w[-1].isspace() for w in out):
+        return None
+    return tuple(sorted(last))
+
+
+def _ends_in_space(rx: re.Pattern[str]) -> bool:
+    """Does every match of ``rx`` end in white space at ``$`` (``...\\s+$``, the groups
+    around it not capturing)? Then ``rx.search(left)`` needs ``left[-1].isspace()``."""
+    try:
+        items = list(_P.parse(rx.pattern, rx.flags & ~re.UNICODE))
+    except Exception:  # pragma: no cover
+        return False
+    while len(items) == 1 and items[0][0] is _C.SUBPATTERN and items[0][1][0] is None:
+        items = list(items[0][1][3])
+    if len(items) < 2 or items[-1] != (_C.AT, _C.AT_END):
+        return False
+    op, av = items[-2]
+    return (
+        op in (_C.MAX_REPEAT, _C.MIN_REPEAT)
+        and av[0] >= 1
+        and list(av[2]) == [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE)])]
+    )
+
+
 def _sent_of(sents: list[list[int]], pos: int) -> int:
     from ..textspans import find_range
 
@@ -1950,7 +2424,10 @@ def _sent_of(sents: list[list[int]], pos: int) -> int:
 def _dedupe(mentions: list[dict[str, Any]], kept_for: dict[int, int] | None = None) -> list[dict[str, Any]]:
     """Drop mentions nested inside a longer one with the same start, keep order by position.
     ``kept_for`` receives id(dropped mention) -> id(the mention kept in its place)."""
-    mentions.sort(key=lambda m: (m["start"], -(m["end"] - m["start"])))
+    # by (start, -length): for one start the longer ends later; stable sorts keep the order
+    # of equal keys (two sorts by item keys: no Python call per mention)
+    mentions.sort(key=_END, reverse=True)
+    mentions.sort(key=_START)
     out: list[dict[str, Any]] = []
     hhs_end = -1
     hhs_m: dict[str, Any] | None = None

@@ -1,0 +1,306 @@
+"""breach_orgs candidate half: each fast path gives the answer of its plain form.
+
+The fast paths (see the module docstring of breach_nlp/components/orgs.py): name runs searched
+from their capitals (``name_fast_re`` + ``_name_runs``), the searches after the runs only in
+sentences holding a place they need (``_doc_gates``), sentence tests on a one-byte class copy
+of the text (``_char_classes``), the title prefilter (``_title_ends``), the descriptor regex
+searched from its article (``desc_fast_re``), run pieces memoized with their name facts. The
+end-to-end tests run the candidate half both ways on the same documents: real sentences
+from the dev data (SEED, CASIE, HHS snippets quoted below), odd inputs (BUGS_CAUGHT-style
+edge cases), random texts, and every CASIE dev text when ../shared is present."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+import breach_nlp.components.orgs as orgs_mod
+from breach_nlp.api import make_doc
+from breach_nlp.pipeline import build
+
+from .conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build()
+
+
+# (id, text): short real sentences and odd inputs that reach each fast path
+CASES = [
+    ("casie-ebay", "Hackers breached eBay and stole the iPhone maker's data, said vBulletin software users."),
+    ("casie-title", "Chief Executive Officer Stuart Machin said the Co-op and Harrods were targeted."),
+    ("hhs-portal", "The covered entity (CE), Fiondella, Milone & LaSaracina, LLP, reported that an email "
+                   "account was accessed."),
+    ("hhs-opening", "Stonehaven Dental, P.L.L.C., the covered entity (CE), reported a hacking incident."),
+    ("casie-known-as", "Pediatrix Medical Group, formerly known as MEDNAX Services, said it was hit. "
+                       "The Telegram channel known as ALIEN TXTBASE posted it."),
+    ("casie-descriptor", "The online betting platform 1win suffered a breach. The Indian grocery platform "
+                         "bigbasket was hacked."),
+    ("casie-domain", "The site 000webhost.com and dehashed.com leaked data; see U.S. and e.g. the Inc. filings."),
+    ("casie-gazetteer", "The Record and The Register reported that LockBit 3.0 and Have I Been Pwned listed it."),
+    ("all-caps", "BREAKING NEWS: ACME CORP HACKED BY GROUP. Acme Corp said it was hacked."),
+    ("title-case", "Acme Health Systems Reports Data Breach Affecting Patients In Texas And Ohio"),
+    ("long-word", "x" * 45 + "eBay " + "A" * 50 + "bC D " + "Q" * 41 + "iPhone Maker"),
+    ("lower-prefix-cut", "Visit " + "A" * 41 + "abcdefX Corp and ab" + "C" * 40 + "deF Inc today."),
+    ("non-cp1252", "İstanbul’s Acme Ltd → Şirket ΑΒΓ Holdings said ſome Chief\u2009Executive John Doe left."),
+    ("titles-window", "spokesperson Acme Corp. Mr. Smith, Dr.\nJones, ms  Acme and the Prof. Brown Clinic"),
+    ("state-town", "Hospitals in Nashville, TN and Akron General Medical Center in Akron, Ohio were hit."),
+    ("acronym", "The Health Service Executive (HSE) and Ireland’s Health Service Executive said so."),
+    ("empty-ish", " \n \t "),
+    ("fka-before-a-tab", "Acme Corp, f/k/a\tBeta Holdings, said the data was sold as a set."),
+]
+
+
+def _random_texts(n: int, seed: int = 11) -> list[str]:
+    rnd = random.Random(seed)
+    pieces = ["Acme", " ", "  ", "\n", ". ", ", ", "eBay", "iPhone", "The ", "the ", "a ", "Corp", "Inc.", "of",
+              "and", "&", "(ACME)", "known as ", "covered entity", "),", "site", "website ", ".com", "U.S.",
+              "Chief Executive ", "CEO ", "Mr. ", "x" * 7, "Z" * 9, "é", "’s", "’", "İ", "→", "\u00a0", "2019",
+              "404 Media", "The Record", "vBulletin software", "Vice", "LLC", "Texas", "TN", "said", "Hackers",
+              "ab", "abcdefG", "-", "HHS", "BA", "(CE), ", "dba ", "f/k/a ", "f/k/a\t", "/k/a", " as\n",
+              "trading as ", "doing business as ", "The covered entity ", "business associate", "www.acme.com",
+              "acme.co.uk", "a-.com", " the online forum ", "platform", "1win ", "suffered ", "The Verge",
+              "thedarkoverlord", "Guardians of Peace", "Lapsus group"]
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 70))) for _ in range(n)]
+
+
+def _candidates(comp, doc, plain: bool, monkeypatch) -> tuple:
+    """The candidate half of ``process`` (mentions, links, persons), fast or plain."""
+    got: dict = {}
+
+    def resolve(doc, text, sents, mentions, links):
+        ids = {id(m): i for i, m in enumerate(mentions)}
+        got["out"] = (
+            [(m["start"], m["end"], m["name"], m["sent"], sorted(m["ev"])) for m in mentions],
+            [(ids.get(a), ids.get(b)) for a, b in links],
+            sorted(comp._doc_persons),
+        )
+
+    with monkeypatch.context() as mp:
+        mp.setattr(comp, "_score", lambda *a: None, raising=False)
+        mp.setattr(comp, "_share_in_lists", lambda *a: None, raising=False)
+        mp.setattr(comp, "_resolve", resolve, raising=False)
+        if plain:
+            mp.setattr(comp, "name_fast_re", comp.name_re, raising=False)
+            mp.setattr(comp, "desc_fast_re", comp.desc_re, raising=False)
+            mp.setattr(orgs_mod, "_char_classes", lambda text: None)
+            mp.setattr(comp, "_pieces_at_start", {}, raising=False)
+            mp.setattr(comp, "_pieces_inside", {}, raising=False)
+
+            def run_pieces(run, at_start):  # the pieces through ``_candidate`` (facts per call)
+                hit = comp._clean_memo(run, False, at_start)
+                hit_and = comp._clean_memo(run, True, at_start) if hit[2] else hit
+                alt = hit_and if hit_and is not hit and hit[:2] != hit_and[:2] else None
+                return (alt, hit[1], hit[0], None)
+
+            def doc_candidates(doc, text, sents, lower_words, mentions, links):
+                for si, (ss, se) in enumerate(sents):
+                    comp._sentence_candidates(doc, text, si, ss, se, lower_words, mentions, links)
+
+            mp.setattr(comp, "_run_pieces", run_pieces, raising=False)
+            mp.setattr(comp, "_doc_candidates", doc_candidates, raising=False)
+        comp(doc)
+    return got.get("out")
+
+
+def _docs(nlp, texts):
+    names = [n for n, _ in nlp.pipeline]
+    idx = names.index("breach_orgs")
+    out = []
+    for t in texts:
+        d = make_doc(nlp, t, None)
+        for _n, p in nlp.pipeline[:idx]:
+            d = p(d)
+        out.append(d)
+    return out
+
+
+@pytest.mark.parametrize("text", [t for _, t in CASES], ids=[i for i, _ in CASES])
+def test_fast_candidates_are_the_plain_ones(nlp, monkeypatch, text: str) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    (doc,) = _docs(nlp, [text])
+    assert _candidates(comp, doc, False, monkeypatch) == _candidates(comp, doc, True, monkeypatch)
+
+
+def test_fast_candidates_on_random_texts(nlp, monkeypatch) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    for doc in _docs(nlp, _random_texts(800)):
+        assert _candidates(comp, doc, False, monkeypatch) == _candidates(comp, doc, True, monkeypatch), doc.text
+
+
+def test_fast_candidates_on_casie_dev(nlp, monkeypatch) -> None:
+    folder = shared_path("casie-dev")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))][:250]
+    comp = nlp.get_pipe("breach_orgs")
+    for doc in _docs(nlp, texts):
+        assert _candidates(comp, doc, False, monkeypatch) == _candidates(comp, doc, True, monkeypatch)
+
+
+def test_name_runs_are_the_plain_search(nlp) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    texts = [t for _, t in CASES] + _random_texts(300, seed=5) + [
+        "aB", "a" * 7 + "B", " abcdefG", "xabcdefG", "é" + "abC", "." + "abC", "'abC d", "ab’C", "abC" * 20,
+        "Q" * 41 + "abC", "Q" * 41 + "abcdefgH", "9" * 30 + "abC", "A-abC",
+    ]
+    for t in texts:
+        bounds = sorted({0, len(t)} | set(range(0, len(t), 3)))
+        for ss in bounds:
+            for se in bounds:
+                if ss <= se:
+                    plain = [m.span() for m in comp.name_re.finditer(t, ss, se)]
+                    assert list(comp._name_runs(t, ss, se)) == plain, (t, ss, se)
+
+
+def test_sentence_tests_on_classes_are_the_plain_ones() -> None:
+    from breach_nlp.components.orgs import _char_classes, _titleish
+
+    texts = [t for _, t in CASES] + _random_texts(300, seed=3) + [
+        "A B C D", "A B c D", "a\u00a0B C D E", "ÀÉ ÎÕ ÜŸ Œ", "ß ß ß", "µ µ", "A\x1cB C D", "Š Ž Ÿ x"]
+    for t in texts:
+        classes = _char_classes(t)
+        if classes is None:
+            assert any(ch.encode("cp1252", "replace") == b"?" and ch != "?" for ch in t)
+            continue
+        for ss in range(len(t) + 1):
+            for se in range(ss, min(len(t), ss + 40) + 1):
+                sent = t[ss:se]
+                assert _titleish(t, ss, se, classes) == _titleish(t, ss, se, None), (t, ss, se)
+                if classes[0].find(b"l", ss, se) >= 0:
+                    assert sent.upper() != sent
+
+
+def test_title_prefilter_is_necessary(nlp) -> None:
+    from breach_nlp.components.orgs import _char_classes
+
+    comp = nlp.get_pipe("breach_orgs")
+    ends = tuple(w for tails in comp._title_ends.values() for w in tails)
+    assert "officer" in ends and "dr." in ends and all(w[-1] == ch for ch, ws in comp._title_ends.items() for w in ws)
+    windows = ["the chief executive officer ", "CEO  ", "co-founder\n", "Dr. ", "DR\n\n", "Mrs.\u00a0", "spokesman\t",
+               "items ", "said ", "xceo ", "Prof.\n", "the Sir ", "(CEO) ", "chairwoman \n"]
+    for w in windows + [x + " " for x in _random_texts(200, seed=9)]:
+        text = w + "Acme"
+        if _char_classes(text) is None:
+            continue
+        s, low = len(w), text.lower()
+        for ss in range(0, s):
+            left = text[max(ss, s - 40) : s]
+            if comp.title_re.search(left):
+                lo = max(ss, s - 40)
+                p = s - 2
+                while p >= lo and text[p].isspace():
+                    p -= 1
+                assert text[s - 1].isspace() and p >= lo and low.endswith(ends, lo, p + 1), (w, ss)
+
+
+def test_descriptor_fast_regex_is_the_plain_one(nlp) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    texts = [t for _, t in CASES] + _random_texts(200, seed=4) + [
+        "the online betting platform 1win", "an app Foo", "a\u00a0website Bar", "xthe site Foo", "The site Foo",
+        "ana website Foo", "an  forum \n Baz", "_a site Q", "éthe site Q"]
+    for t in texts:
+        for ss in range(0, len(t) + 1, 2):
+            got = [(m.span(), m.group(1)) for m in comp.desc_fast_re.finditer(t, ss)]
+            assert got == [(m.span(), m.group(1)) for m in comp.desc_re.finditer(t, ss)], (t, ss)
+
+
+def test_facts_name_is_what_add_keeps(nlp) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    for name in ["Acme  Corp", "Acme\u00a0Corp", "Acme\tCorp", "A" * 130, "Acme Corp", "X Y" + " Z" * 60]:
+        facts = comp._candidate_facts(name)
+        if facts is False:
+            continue
+        kept = comp._add([], name, 0, len(name), 0, None)
+        assert facts[-1] == (kept["name"] if kept is not None else None), name
+
+
+def test_title_helpers_read_the_rule() -> None:
+    from breach_nlp.components.orgs import _ends_in_space, _title_ends
+
+    assert _ends_in_space(re.compile(r"(?:\b(?:a|b)\s+)$"))
+    assert not _ends_in_space(re.compile(r"(?:a|b\s+)$"))
+    assert not _ends_in_space(re.compile(r"(?:\b(?:a|b)\s*)$"))
+    assert _title_ends(re.compile(r"(?:\b(?:chief executive|Dr\.?|ceo)\s+)$", re.I)) == ("ceo", "dr", "dr.", "executive")
+    assert _title_ends(re.compile(r"(?:\b(?:chief|[a-z]+)\s+)$", re.I)) is None
+
+
+def test_dedupe_order_is_the_plain_sort() -> None:
+    from breach_nlp.components.orgs import _dedupe
+
+    def plain(mentions, kept_for):  # the sort by one Python key, then the same walk
+        mentions = sorted(mentions, key=lambda m: (m["start"], -(m["end"] - m["start"])))
+        out, hhs_end, hhs_m = [], -1, None
+        for m in mentions:
+            if out and out[-1]["start"] == m["start"] and out[-1]["end"] >= m["end"]:
+                out[-1]["ev"] |= m["ev"]
+                kept_for[id(m)] = id(out[-1])
+                continue
+            if m["end"] <= hhs_end:
+                if hhs_m is not None:
+                    kept_for[id(m)] = id(hhs_m)
+                continue
+            if "hhs" in m["ev"]:
+                hhs_end, hhs_m = m["end"], m
+            out.append(m)
+        return out
+
+    rnd = random.Random(2)
+    for _ in range(2000):
+        base = []
+        for i in range(rnd.randint(0, 14)):
+            s = rnd.randint(0, 6)
+            base.append({"start": s, "end": s + rnd.randint(0, 4), "i": i, "ev": set(rnd.sample(["hhs", "x", "y"], 1))})
+        a = [dict(m, ev=set(m["ev"])) for m in base]
+        b = [dict(m, ev=set(m["ev"])) for m in base]
+        ka: dict = {}
+        kb: dict = {}
+        got, want = _dedupe(a, ka), plain(b, kb)
+        assert [(m["i"], sorted(m["ev"])) for m in got] == [(m["i"], sorted(m["ev"])) for m in want]
+        ida = {id(m): m["i"] for m in a}
+        idb = {id(m): m["i"] for m in b}
+        assert {ida[k]: ida[v] for k, v in ka.items()} == {idb[k]: idb[v] for k, v in kb.items()}
+
+
+def test_holders_are_the_plain_scan() -> None:
+    from breach_nlp.components.orgs import _Holders
+
+    rnd = random.Random(8)
+    for _ in range(3000):
+        ms = []
+        for i in range(rnd.randint(0, 10)):
+            s = rnd.randint(0, 12)
+            ms.append({"start": s, "end": s + rnd.randint(0, 5), "i": i})
+        holders = _Holders(list(ms))
+        p = 0
+        for _q in range(rnd.randint(0, 8)):
+            p += rnd.randint(0, 3)
+            want = sorted(m["i"] for m in ms if m["start"] <= p < m["end"])
+            assert sorted(m["i"] for m in holders.at(p)) == want
+            if rnd.random() < 0.5:  # a mention added at the place just asked
+                m = {"start": p, "end": p + rnd.randint(0, 4), "i": len(ms)}
+                ms.append(m)
+                holders.add(m)
+        holders.add(None)
+
+
+# BUGS_CAUGHT: one long sentence of many gazetteer names, domains or descriptor names looked
+# over every earlier mention of the sentence for each match (quadratic: 252 s for 690 KB)
+@pytest.mark.parametrize(
+    "piece",
+    ["The Record The Verge Vice Society LockBit 3.0 ", "see acme.com and Acme.com ",
+     "the online betting platform 1win suffered a breach "],
+    ids=["gazetteer", "domains", "descriptors"],
+)
+def test_many_matches_in_one_sentence_stay_linear(nlp, piece: str) -> None:
+    import time
+
+    def cost(n: int) -> float:
+        doc = make_doc(nlp, piece * n, None)
+        t = time.process_time()
+        nlp(doc)
+        return time.process_time() - t
+
+    small, big = cost(1_000), cost(6_000)  # linear: about 6x; quadratic: about 36x
+    assert big < 15 * max(small, 0.02), (small, big)
