@@ -71,7 +71,7 @@ def _candidates(comp, doc, plain: bool, monkeypatch) -> tuple:
     """The candidate half of ``process`` (mentions, links, persons), fast or plain."""
     got: dict = {}
 
-    def resolve(doc, text, sents, mentions, links):
+    def resolve(doc, text, sents, mentions, links, *_plan):
         ids = {id(m): i for i, m in enumerate(mentions)}
         got["out"] = (
             [(m["start"], m["end"], m["name"], m["sent"], sorted(m["ev"])) for m in mentions],
