@@ -170,7 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true", help="one JSON object per line (with its \"source\"), streamed")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of inputs that give none")
     p.add_argument("--n-process", type=int, default=1, help="worker processes (see extract_many)")
-    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument(
+        "--batch-size", type=int, default=64,
+        help="texts per batch (default 64); reports are written a batch at a time, so use 1 to get "
+        "each line as soon as its input arrives (slower)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     p.set_defaults(func=cmd_extract)
 
