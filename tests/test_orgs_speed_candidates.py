@@ -304,3 +304,51 @@ def test_many_matches_in_one_sentence_stay_linear(nlp, piece: str) -> None:
 
     small, big = cost(1_000), cost(6_000)  # linear: about 6x; quadratic: about 36x
     assert big < 15 * max(small, 0.02), (small, big)
+
+
+# -- round 4 (speed-o3) ------------------------------------------------------------------
+#: one-word runs (CASIE, HHS and BUGS_CAUGHT-style odd words): possessives, generic owners,
+#: trailing punctuation, legal suffixes, dotted capitals, non-name words, connectors
+ONE_WORDS = [
+    "Equifax", "Equifax’s", "Equifax's", "Nvidia’s", "Banks'", "CE's", "CE’s", "The", "In", "But", "Hackers",
+    "Inc.", "Ltd.", "U.S.", "U.S", "A.B.C.", "Co.", "LLC,", "Acme.", "Acme..", "Acme.,;", "Acme-", "Acme—",
+    "Acme/", "&", "+", "&+", "of", "and", "dba", "eBay", "iPhone", "000webhost.com", "2019", "3M", "AT&T",
+    "AT&T’s", "s’", "’s", "Ss'", "X", "Monday", "Monday.", "Turkish", "Geneva-based", "St.", "Dr.", "Mr.",
+    "ALL-CAPS", "Co-op", "é", "İstanbul", ".", "..", "Jan.", "Members", "’", "Xs’", "I", "A.",
+]
+
+
+@pytest.mark.parametrize("at_start", [True, False])
+def test_one_word_ranges_are_the_plain_clean(nlp, at_start: bool) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    words = ONE_WORDS + [w for t in _random_texts(300, seed=9) for w in t.split()]
+    for w in words:
+        for keep_and in (False, True):
+            spans = comp._clean_run_text(w, 0, len(w), keep_and, at_start)
+            memo = comp._clean_memo(w, keep_and, at_start)
+            assert memo[1:] == ((), False), w  # no person noted, keep_and not read
+            assert comp._one_word_ranges(w, at_start) == tuple(spans), (w, at_start)
+
+
+def test_phrase_keys_dropped_only_when_never_common(nlp) -> None:
+    """A name's ``phrase_keys`` is None (no "all ordinary words" test) when one of its words
+    can never be one of the text's lower-case words: the plain test gives False there."""
+    from breach_nlp.components.orgs import _LOWER_WORD, _LowerWords
+
+    comp = nlp.get_pipe("breach_orgs")
+    text = ("emergency room and the nhs ayrshire & arran u.s. zone 4 cbs4 indy bully 4 u said; "
+            "the business associate of a co-op, e-mail x-ray")
+    names = ["Emergency Room", "NHS Ayrshire & Arran", "Zone 4", "CBS4 Indy", "Bully 4 U", "U.S. Zone",
+             "Business Associate", "Co-op X-ray", "E-mail Zone", "Ayrshire Arran", "Emergency Room’s Unit"]
+    full = set(_LOWER_WORD.findall(text))
+    for name in names:
+        words = name.split()
+        keys = tuple(w.lower() for w in words if w not in comp.connectors)
+        facts = comp._candidate_facts(name)
+        if facts is False or facts[4] or facts[6] is not None or len(words) < 2:
+            continue
+        plain = all(k in full for k in keys)
+        got = facts[3] is not None and all(k in _LowerWords(text) for k in facts[3])
+        assert got == plain, name
+        if facts[3] is not None:
+            assert facts[3] == keys

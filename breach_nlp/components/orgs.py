@@ -232,6 +232,10 @@ _HAS_AND = methodcaller("__contains__", " and ")
 #: entries kept in each memo of a pure function (cleared when full: memory stays flat)
 _CACHE_MAX = 20_000
 
+# -- candidate half, round 4 (speed-o3) ---------------------------------------------------
+#: a run with white space inside (None: one word, see ``Orgs._one_word_ranges``)
+_ONE_WORD = re.compile(r"\s").search
+
 
 class Orgs(BreachComponent):
     data_files = ("orgs.json", "orgs_gazetteer.json")
@@ -803,7 +807,11 @@ class Orgs(BreachComponent):
         portal wording can change the pieces, else None; then of ``_clean_memo(run, False,
         at_start)``: the person names it notes, its ranges, and the ranges that can be
         candidates with their names and facts: (start, end, name, ``_facts(name)``))."""
-        hit = self._clean_memo(run, False, at_start)
+        if _ONE_WORD(run) is None:  # one word (most runs): ``_one_word_ranges``, no memo
+            ranges = self._one_word_ranges(run, at_start)
+            hit = (ranges, (), False)
+        else:
+            hit = self._clean_memo(run, False, at_start)
         hit_and = self._clean_memo(run, True, at_start) if hit[2] else hit
         alt = hit_and if hit_and is not hit and hit[:2] != hit_and[:2] else None
         pieces = []
@@ -814,6 +822,33 @@ class Orgs(BreachComponent):
                 pieces.append((a, b, name, facts))
         cache = self._pieces_at_start if at_start else self._pieces_inside
         return remember(cache, run, (alt, hit[1], hit[0], tuple(pieces)), _CACHE_MAX)
+
+    def _one_word_ranges(self, run: str, at_start: bool) -> tuple[tuple[int, int], ...]:
+        """``_clean_memo(run, keep_and, at_start)[0]`` of a run without white space (then it
+        notes no person and never reads ``keep_and``): a trailing possessive cut (none of a
+        generic owner), trailing punctuation cut unless the word is a legal suffix or dotted
+        capitals, and nothing left of a non-name word or a connector."""
+        e = len(run)
+        if run[-1] in _POSS_END:
+            pm = _POSS_WORD.match(run)
+            if pm is not None:
+                stem = pm.group(1)
+                if stem in self.generic_owners:
+                    return ()
+                e = len(stem)
+        w = run[:e]
+        if not (w in self.suffixes or _DOTTED_CAPS.fullmatch(w) is not None):
+            w = w.rstrip(_TRAIL)
+            if not w:
+                return ()
+        if (
+            w in (self.start_nonname if at_start else self.nonname)
+            or w.rstrip(".") in (self.start_nonname if at_start else self.nonname)
+            or w in self.connectors_amp
+            or w in "&+"
+        ):
+            return ()
+        return ((0, len(w)),)
 
     def _facts(self, name: str) -> Any:
         """``_candidate_facts`` memoized."""
@@ -1141,13 +1176,18 @@ class Orgs(BreachComponent):
         lastw = words[-1].rstrip(".,")
         headed = len(words) >= 2 and (lastw in self.heads or words[-1] in self.suffixes or lastw in self.suffixes)
         phrase_keys = None
-        if nwords >= 2 and not headed and self.gazetteer_role(name) is None:
+        gaz_role = self.gazetteer_role(name)
+        if nwords >= 2 and not headed and gaz_role is None:
             phrase_keys = tuple(w.lower() for w in words if w not in self.connectors)
+            # a word that no ``_LOWER_WORD`` match can be ("&", "4", "u.s.") is never one of
+            # the text's lower-case words: the phrase is never all ordinary words
+            if not all(map(_LOWER_TOKEN.fullmatch, phrase_keys)):
+                phrase_keys = None
         norm: str | None = _SPACES.sub(" ", name).strip()  # (as in ``_add``)
         if not norm or len(norm) > 120:
             norm = None
         return (
-            nwords, place, single_key, phrase_keys, headed, words[-1], self.gazetteer_role(name),
+            nwords, place, single_key, phrase_keys, headed, words[-1], gaz_role,
             name in self.state_codes, norm,
         )
 
