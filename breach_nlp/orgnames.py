@@ -78,7 +78,7 @@ def same_org(a: str, b: str) -> bool:
     >>> same_org("OU Medicine dba OU Health", "OU Medicine, Inc. d/b/a OU Health")
     True
     """
-    pa, pb = split_dba(a), split_dba(b)
+    pa, pb = _split_dba(a), _split_dba(b)
     if len(pa) > 1 or len(pb) > 1:
         return any(_same_key(org_key(x), org_key(y)) for x in pa for y in pb)
     return _same_key(org_key(a), org_key(b))
@@ -95,13 +95,15 @@ def split_dba(name: str) -> list[str]:
 
 #: every 'dba' form holds one of these (lower-case, ASCII names: others use the regex)
 _DBA_HINTS = ("/", "dba", "d.b.a", "doing business as", "trading as", "aka", "a.k.a")
+#: ``any(h in low for h in _DBA_HINTS)`` as one search
+_DBA_HINT = re.compile("|".join(map(re.escape, _DBA_HINTS))).search
 
 
 @lru_cache(maxsize=65536)
 def _split_dba(name: str) -> tuple[str, ...]:
     if name.isascii():
         low = name.lower()
-        if not any(h in low for h in _DBA_HINTS):  # no 'dba' form: no split (the regex is slow)
+        if _DBA_HINT(low) is None:  # no 'dba' form: no split (the regex is slow)
             return (name.strip(" ,;:") or name,)
     parts = tuple(p.strip(" ,;:") for p in _DBA.split(name))
     parts = tuple(p for p in parts if p)
@@ -114,14 +116,14 @@ def _same_key(ka: str, kb: str) -> bool:
         return False
     if ka == kb or ka.replace(" ", "") == kb.replace(" ", ""):
         return True
-    short, long_ = sorted((ka, kb), key=len)
+    short, long_ = (kb, ka) if len(kb) < len(ka) else (ka, kb)  # (``sorted(..., key=len)``: stable)
     if long_.startswith(short + " "):
         return True
     sw, lw = short.split(), long_.split()
     if 2 <= len(sw) <= len(lw) and all(b.startswith(a) for a, b in zip(sw, lw)) and len(short) >= 4:
         return True  # a clipped form: "Co-op" ~ "Co-operative Group"
     compact = short.replace(" ", "").replace("&", "")
-    return len(compact) >= 2 and acronym(long_) == compact
+    return len(compact) >= 2 and _acronym(long_) == compact
 
 
 def acronym(key: str) -> str:
@@ -131,3 +133,7 @@ def acronym(key: str) -> str:
     'ms'
     """
     return "".join(w[0] for w in key.replace("&", " ").split() if w not in ("of", "and", "for", "the", "at"))
+
+
+#: ``acronym`` memoized (a key meets many others in ``_same_key``)
+_acronym = lru_cache(maxsize=65536)(acronym)

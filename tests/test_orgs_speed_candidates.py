@@ -352,3 +352,59 @@ def test_phrase_keys_dropped_only_when_never_common(nlp) -> None:
         assert got == plain, name
         if facts[3] is not None:
             assert facts[3] == keys
+
+
+def _plain_same_org(a: str, b: str) -> bool:
+    """``orgnames.same_org`` as first written (no hint search, sort by length, no memo)."""
+    from breach_nlp import orgnames as on
+
+    def split(name: str) -> list[str]:
+        parts = [p.strip(" ,;:") for p in on._DBA.split(name)]
+        return [p for p in parts if p] or [name]
+
+    def same_key(ka: str, kb: str) -> bool:
+        if not ka or not kb:
+            return False
+        if ka == kb or ka.replace(" ", "") == kb.replace(" ", ""):
+            return True
+        short, long_ = sorted((ka, kb), key=len)
+        if long_.startswith(short + " "):
+            return True
+        sw, lw = short.split(), long_.split()
+        if 2 <= len(sw) <= len(lw) and all(y.startswith(x) for x, y in zip(sw, lw)) and len(short) >= 4:
+            return True
+        compact = short.replace(" ", "").replace("&", "")
+        return len(compact) >= 2 and on.acronym(long_) == compact
+
+    pa, pb = split(a), split(b)
+    if len(pa) > 1 or len(pb) > 1:
+        return any(same_key(on.org_key(x), on.org_key(y)) for x in pa for y in pb)
+    return same_key(on.org_key(a), on.org_key(b))
+
+
+#: name pairs from CASIE and HHS (and odd ones): equal lengths both ways, dba forms, acronyms
+SAME_ORG_PAIRS = [
+    ("HSE", "Health Service Executive"), ("Health Service Executive", "HSE"), ("M&S", "Marks & Spencer"),
+    ("abc", "xyz"), ("xyz", "abc"), ("ab c", "a bc"), ("OU Medicine dba OU Health", "OU Health"),
+    ("IEC Group, Inc. d/b/a AmeriBen", "AmeriBen"), ("Osaka Gas", "OG"), ("Kaka Inc", "KI"),
+    ("Acme trading as Beta", "Beta Ltd"), ("Co-op", "The Co-operative Group"), ("HHS", "Harbor Health Services"),
+    ("000webhost.com", "000webhost"), ("a.k.a", "AKA"), ("Sanofi aka Aventis", "Aventis"), ("", "X"),
+    ("doing business as", "dba"), ("T/A Foods", "TA Foods"), ("Şirket", "Sirket"), ("NHS", "National Health Service"),
+]
+
+
+def test_same_org_is_the_plain_form() -> None:
+    from breach_nlp import orgnames as on
+
+    words = ["Acme", "Health", "Service", "Executive", "HSE", "&", "and", "of", "the", "dba", "aka", "Inc.",
+             "Osaka", "trading", "as", "d/b/a", "Co-op", "Group", "AG", "M&S", "é", "a.k.a.", "The"]
+    rnd = random.Random(5)
+    pairs = list(SAME_ORG_PAIRS)
+    for _ in range(3000):
+        a = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 5)))
+        b = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 5)))
+        pairs += [(a, b), (on.org_key(a), on.org_key(b))]
+    for a, b in pairs:
+        assert on.same_org(a, b) == _plain_same_org(a, b), (a, b)
+        if not a.isascii() or any(h in a.lower() for h in on._DBA_HINTS):  # (else: the fast path's answer)
+            assert on.split_dba(a) == ([p for p in (x.strip(" ,;:") for x in on._DBA.split(a)) if p] or [a]), a
