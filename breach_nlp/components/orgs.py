@@ -97,6 +97,14 @@ left rules (no word skipping) rules them out together, and a second one those th
 words; whether a skip region meets each sentence is found in one sweep; name pairs are
 compared only within a gazetteer role and initial.
 
+Round 4 (candidate half; tests/test_orgs_speed_candidates.py): a run of one word (half of
+all runs) gets its pieces from ``_one_word_ranges`` (the possessive, trailing punctuation and
+non-name-word steps of ``_clean_run_text``, the only ones a single word reaches) without the
+``_clean_memo`` machinery; a name's ``phrase_keys`` is None when one of its words can never
+be a lower-case word of a text (not ``_LOWER_TOKEN``: "&", "4", "u.s."), so no word is
+looked up; in ``orgnames`` the 'dba' hint test is one search, ``_same_key`` orders a pair
+without ``sorted`` and memoizes ``acronym``.
+
 Session 3 (scoring and resolution; tests/test_orgs_speed_scoring.py): the breach cue and the
 separate-incident cue are tried only where a word starts (``regexgate.WordStartRegex``);
 the first left gate sits behind a look-ahead for the first characters its reversed rules
