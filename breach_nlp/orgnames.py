@@ -30,6 +30,8 @@ _WORDS = re.compile(r"[\w&]+")  # the pieces between _NONWORD runs
 _INITIAL_DOTS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z]\b)")
 #: legal forms dropped anywhere after the first word ("Bosselman Energy, Inc. Health Plan")
 INNER_SUFFIXES = frozenset("inc incorporated ltd llc llp pllc pllp corp plc pc md dds dmd dpm".split())
+#: first words a key drops ("The Co-operative Group", "Dr. Smith")
+_KEY_TITLES = frozenset(("the", "dr", "drs", "mr", "mrs", "ms", "prof"))
 _DBA = re.compile(r"\b(?:d\s?/\s?b\s?/\s?a|d\.b\.a\.?|dba|doing business as|t/a|trading as|aka|a\.k\.a\.?)(?!\w)", re.I)
 
 
@@ -46,10 +48,13 @@ def org_key(name: str) -> str:
         s = _INITIAL_DOTS.sub(r"\1", s)
     if "'" in s or "’" in s or "`" in s:
         s = _POSSESSIVE.sub("", s)
-    words = ["&" if w == "and" else w for w in _WORDS.findall(s)]
-    if words and words[0] in ("the", "dr", "drs", "mr", "mrs", "ms", "prof"):
+    words = _WORDS.findall(s)
+    if "and" in words:
+        words = ["&" if w == "and" else w for w in words]
+    if words and words[0] in _KEY_TITLES:
         words = words[1:]
-    words = words[:1] + [w for w in words[1:] if w not in INNER_SUFFIXES]
+    if not INNER_SUFFIXES.isdisjoint(words):  # (else the filter keeps every word)
+        words = words[:1] + [w for w in words[1:] if w not in INNER_SUFFIXES]
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)

@@ -408,3 +408,41 @@ def test_same_org_is_the_plain_form() -> None:
         assert on.same_org(a, b) == _plain_same_org(a, b), (a, b)
         if not a.isascii() or any(h in a.lower() for h in on._DBA_HINTS):  # (else: the fast path's answer)
             assert on.split_dba(a) == ([p for p in (x.strip(" ,;:") for x in on._DBA.split(a)) if p] or [a]), a
+
+
+def _plain_org_key(name: str) -> str:
+    """``orgnames.org_key`` as first written (every word through both filters)."""
+    import unicodedata
+
+    from breach_nlp import orgnames as on
+
+    s = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    s = on._POSSESSIVE.sub("", on._INITIAL_DOTS.sub(r"\1", s))
+    words = ["&" if w == "and" else w for w in on._WORDS.findall(s)]
+    if words and words[0] in ("the", "dr", "drs", "mr", "mrs", "ms", "prof"):
+        words = words[1:]
+    words = words[:1] + [w for w in words[1:] if w not in on.INNER_SUFFIXES]
+    while len(words) > 1 and words[-1] in on.LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+#: CASIE / HHS names (and odd ones) through every branch of org_key
+ORG_KEY_NAMES = [
+    "Equifax Inc.", "The Co-operative Group", "Marshall and Melhorn, L.L.C.", "Ellen M. Field, M.D.",
+    "France’s Health Ministry", "SK Telecom Co., Ltd.", "Bosselman Energy, Inc. Health Plan", "Dr. Inc",
+    "The The Inc", "Inc", "and", "The and Inc LLC", "Mr. Smith's Pizza", "U.S. Department of Health",
+    "Şirket Holdings A.Ş.", "İstanbul Ltd", "", " ", "&", "Banks'", "Inc Inc Inc", "the", "Prof LLC Corp",
+]
+
+
+def test_org_key_is_the_plain_form() -> None:
+    from breach_nlp import orgnames as on
+
+    words = ["The", "the", "and", "And", "Inc.", "Inc", "LLC", "Corp", "Co.", "Ltd", "MD", "Dr.", "Acme",
+             "Health", "&", "U.S.", "Smith's", "Banks’", "é", "Ş", "A.", "B", "of", ",", "-", "co-op"]
+    rnd = random.Random(7)
+    names = list(ORG_KEY_NAMES)
+    names += [" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 6))) for _ in range(4000)]
+    for name in names:
+        assert on.org_key.__wrapped__(name) == _plain_org_key(name), name
