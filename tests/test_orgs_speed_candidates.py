@@ -446,3 +446,37 @@ def test_org_key_is_the_plain_form() -> None:
     names += [" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 6))) for _ in range(4000)]
     for name in names:
         assert on.org_key.__wrapped__(name) == _plain_org_key(name), name
+
+
+class _NeverDisjoint:
+    def isdisjoint(self, _words) -> bool:
+        return False
+
+
+#: multi-word runs (CASIE / HHS wording) that reach, or skip, the last rules of _clean_run_text
+RUNS = [
+    "DNC Chair Debbie Wasserman-Schultz", "King of Prussia Dental Associates", "Akron General Medical Center",
+    "China The UK Foreign Office", "Advocare, LLC.  The", "University of California at Berkeley",
+    "Orange Is the New Black", "Netflix and Larson Studios", "Health and Human Services", "Brigham and Women’s Hospital",
+    "Bank of America", "Acme Corp", "Dr. Kraig R. Pepper", "Chief Executive Stuart Machin", "The Home Depot",
+    "Sharjah-based InvestBank", "Turkish Minecraft", "Members of the Girl Scouts", "Ireland’s Health Service Executive",
+    "St. Luke’s Health System", "The CE’s BA", "Marks and Spencer", "Partners in Care", "Center for a Brighter Tomorrow",
+]
+
+
+@pytest.mark.parametrize("at_start", [True, False])
+def test_run_trigger_prefilter_is_the_plain_loops(nlp, monkeypatch, at_start: bool) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    runs = RUNS + [t.strip() for t in _random_texts(600, seed=13) if t.strip()]
+    for run in runs:
+        for keep_and in (False, True):
+            comp._doc_persons, comp._and_read = set(), False
+            fast = comp._clean_run_text(run, 0, len(run), keep_and, at_start)
+            noted = (comp._doc_persons, comp._and_read)
+            with monkeypatch.context() as mp:
+                mp.setattr(comp, "_run_triggers", _NeverDisjoint(), raising=False)
+                mp.setattr(comp, "_run_cache", {}, raising=False)
+                comp._doc_persons, comp._and_read = set(), False
+                plain = comp._clean_run_text(run, 0, len(run), keep_and, at_start)
+                assert (fast, noted) == (plain, (comp._doc_persons, comp._and_read)), run
+    comp._doc_persons, comp._and_read = set(), False

@@ -446,6 +446,8 @@ class Orgs(BreachComponent):
         self._title_ends: dict[str, tuple[str, ...]] | None = None
         if ends is not None:
             self._title_ends = {ch: tuple(w for w in ends if w[-1] == ch) for ch in {w[-1] for w in ends}}
+        #: the words that the last rules of ``_clean_run_text`` look for (none: the run stays whole)
+        self._run_triggers = self.person_titles | {"The", "at", "in", "on", "the", "and"}
         #: run pieces with their name facts, by run (at the sentence start, or not): see ``_run_pieces``
         self._pieces_at_start: dict[str, tuple[Any, ...]] = {}
         self._pieces_inside: dict[str, tuple[Any, ...]] = {}
@@ -590,6 +592,9 @@ class Orgs(BreachComponent):
             out_words.pop()
         if not out_words:
             return []
+        if len(out_words) == 1 or self._run_triggers.isdisjoint([text[a:b] for a, b in out_words]):
+            # no word that a rule below looks for (a title, "The", "at"/"in"/"on"/"the", "and")
+            return [(out_words[0][0], out_words[-1][1])]
         # a title inside a run starts a person's name: "DNC Chair Debbie Wasserman-Schultz"
         for i, (ws, we) in enumerate(out_words):
             if (
