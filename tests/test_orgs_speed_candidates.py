@@ -480,3 +480,30 @@ def test_run_trigger_prefilter_is_the_plain_loops(nlp, monkeypatch, at_start: bo
                 plain = comp._clean_run_text(run, 0, len(run), keep_and, at_start)
                 assert (fast, noted) == (plain, (comp._doc_persons, comp._and_read)), run
     comp._doc_persons, comp._and_read = set(), False
+
+
+def test_name_prefilters_are_the_plain_regexes() -> None:
+    """``_not_name`` and ``_norm_name`` (CASIE / HHS names and odd strings) give the plain
+    ``_NOT_NAME.search`` and ``_SPACES.sub(" ", x).strip()`` answers; every white space
+    character but the space is unprintable, every ``\\d`` is ``isdigit``."""
+    import sys
+
+    from breach_nlp.components.orgs import _NOT_NAME, _SPACES, _norm_name, _not_name
+
+    space = re.compile(r"\s")
+    digit = re.compile(r"\d")
+    for i in range(sys.maxunicode + 1):
+        ch = chr(i)
+        if space.match(ch) and ch != " ":
+            assert not ch.isprintable(), hex(i)
+        if digit.match(ch):
+            assert ch.isdigit(), hex(i)
+    names = ["We've", "They’re", "26th December", "W-2s", "W2", "1099s", "1099", "Acme", "Acme Corp", "O'Neil",
+             "٣rd Street", "x W-2", "Acme  Corp", "Acme\u00a0Corp", " Acme", "Acme ", "Acme\tCorp", "", " ",
+             "Acme\u2009Corp", "Acme\x1cCorp", "Acme\u200bCorp", "Don’t", "I'm", "2nd Ave", "W-2"]
+    rnd = random.Random(3)
+    names += ["".join(rnd.choice(["W", "2", "-", "s", "’", "'", "t", " ", "  ", "\u00a0", "\n", "1099", "th", "A"])
+                      for _ in range(rnd.randint(0, 8))) for _ in range(3000)]
+    for name in names:
+        assert _not_name(name) == (_NOT_NAME.search(name) is not None), name
+        assert _norm_name(name) == _SPACES.sub(" ", name).strip(), name

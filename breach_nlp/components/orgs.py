@@ -245,6 +245,21 @@ _CACHE_MAX = 20_000
 _ONE_WORD = re.compile(r"\s").search
 
 
+def _not_name(name: str) -> bool:
+    """``_NOT_NAME.search(name)``: each of its matches holds an apostrophe or starts the
+    name with a digit or "W" (``isdigit`` holds for every ``\\d``)."""
+    c = name[:1]
+    return (c == "W" or c.isdigit() or "'" in name or "’" in name) and _NOT_NAME.search(name) is not None
+
+
+def _norm_name(name: str) -> str:
+    """``_SPACES.sub(" ", name).strip()``: every white space character but the space is
+    unprintable, so a printable name without double, leading or trailing spaces is kept."""
+    if name.isprintable() and "  " not in name and name[:1] != " " and name[-1:] != " ":
+        return name
+    return _SPACES.sub(" ", name).strip()
+
+
 class Orgs(BreachComponent):
     data_files = ("orgs.json", "orgs_gazetteer.json")
     _doc_persons: set[str] = set()
@@ -740,7 +755,7 @@ class Orgs(BreachComponent):
         raw = text[s:e]
         name = self._norm_cache.get(raw)
         if name is None:
-            name = remember(self._norm_cache, raw, _SPACES.sub(" ", raw).strip(), _CACHE_MAX)
+            name = remember(self._norm_cache, raw, _norm_name(raw), _CACHE_MAX)
         if not name or len(name) > 120:
             return None
         ev = {evidence} if evidence else set()
@@ -1179,9 +1194,9 @@ class Orgs(BreachComponent):
                 return False
         if (
             name in self.not_alone
-            or _HYPHEN_ADJ.search(name)
+            or "-" in name and _HYPHEN_ADJ.search(name)
             or words[-1] in _NOT_ORG_HEADS and not name.endswith((", PC", ", PS"))
-            or _NOT_NAME.search(name)
+            or _not_name(name)
         ):
             return False
         place = name in self.places or name in self.demonyms
@@ -1196,7 +1211,7 @@ class Orgs(BreachComponent):
             # the text's lower-case words: the phrase is never all ordinary words
             if not all(map(_LOWER_TOKEN.fullmatch, phrase_keys)):
                 phrase_keys = None
-        norm: str | None = _SPACES.sub(" ", name).strip()  # (as in ``_add``)
+        norm: str | None = _norm_name(name)  # (as in ``_add``)
         if not norm or len(norm) > 120:
             norm = None
         return (
