@@ -1658,7 +1658,9 @@ class Orgs(BreachComponent):
         for x, (k, i) in enumerate(uniq):
             chs = initials.get(k)
             if chs is None:
-                chs = remember(initials, k, tuple({p[:1] for p in _split_dba(k)}), _CACHE_MAX)
+                parts = _split_dba(k)  # (one part: its initial, no set)
+                chs = (parts[0][:1],) if len(parts) == 1 else tuple({p[:1] for p in parts})
+                remember(initials, k, chs, _CACHE_MAX)
             grole = self.gazetteer_role(mentions[i]["name"])
             if len(chs) > 1:
                 several = True
