@@ -30,6 +30,8 @@ _WORDS = re.compile(r"[\w&]+")  # the pieces between _NONWORD runs
 _INITIAL_DOTS = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z]\b)")
 #: legal forms dropped anywhere after the first word ("Bosselman Energy, Inc. Health Plan")
 INNER_SUFFIXES = frozenset("inc incorporated ltd llc llp pllc pllp corp plc pc md dds dmd dpm".split())
+#: first words a key drops ("The Co-operative Group", "Dr. Smith")
+_KEY_TITLES = frozenset(("the", "dr", "drs", "mr", "mrs", "ms", "prof"))
 _DBA = re.compile(r"\b(?:d\s?/\s?b\s?/\s?a|d\.b\.a\.?|dba|doing business as|t/a|trading as|aka|a\.k\.a\.?)(?!\w)", re.I)
 
 
@@ -46,10 +48,13 @@ def org_key(name: str) -> str:
         s = _INITIAL_DOTS.sub(r"\1", s)
     if "'" in s or "’" in s or "`" in s:
         s = _POSSESSIVE.sub("", s)
-    words = ["&" if w == "and" else w for w in _WORDS.findall(s)]
-    if words and words[0] in ("the", "dr", "drs", "mr", "mrs", "ms", "prof"):
+    words = _WORDS.findall(s)
+    if "and" in words:
+        words = ["&" if w == "and" else w for w in words]
+    if words and words[0] in _KEY_TITLES:
         words = words[1:]
-    words = words[:1] + [w for w in words[1:] if w not in INNER_SUFFIXES]
+    if not INNER_SUFFIXES.isdisjoint(words):  # (else the filter keeps every word)
+        words = words[:1] + [w for w in words[1:] if w not in INNER_SUFFIXES]
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)
@@ -78,7 +83,7 @@ def same_org(a: str, b: str) -> bool:
     >>> same_org("OU Medicine dba OU Health", "OU Medicine, Inc. d/b/a OU Health")
     True
     """
-    pa, pb = split_dba(a), split_dba(b)
+    pa, pb = _split_dba(a), _split_dba(b)
     if len(pa) > 1 or len(pb) > 1:
         return any(_same_key(org_key(x), org_key(y)) for x in pa for y in pb)
     return _same_key(org_key(a), org_key(b))
@@ -95,13 +100,15 @@ def split_dba(name: str) -> list[str]:
 
 #: every 'dba' form holds one of these (lower-case, ASCII names: others use the regex)
 _DBA_HINTS = ("/", "dba", "d.b.a", "doing business as", "trading as", "aka", "a.k.a")
+#: ``any(h in low for h in _DBA_HINTS)`` as one search
+_DBA_HINT = re.compile("|".join(map(re.escape, _DBA_HINTS))).search
 
 
 @lru_cache(maxsize=65536)
 def _split_dba(name: str) -> tuple[str, ...]:
     if name.isascii():
         low = name.lower()
-        if not any(h in low for h in _DBA_HINTS):  # no 'dba' form: no split (the regex is slow)
+        if _DBA_HINT(low) is None:  # no 'dba' form: no split (the regex is slow)
             return (name.strip(" ,;:") or name,)
     parts = tuple(p.strip(" ,;:") for p in _DBA.split(name))
     parts = tuple(p for p in parts if p)
@@ -114,14 +121,14 @@ def _same_key(ka: str, kb: str) -> bool:
         return False
     if ka == kb or ka.replace(" ", "") == kb.replace(" ", ""):
         return True
-    short, long_ = sorted((ka, kb), key=len)
+    short, long_ = (kb, ka) if len(kb) < len(ka) else (ka, kb)  # (``sorted(..., key=len)``: stable)
     if long_.startswith(short + " "):
         return True
     sw, lw = short.split(), long_.split()
     if 2 <= len(sw) <= len(lw) and all(b.startswith(a) for a, b in zip(sw, lw)) and len(short) >= 4:
         return True  # a clipped form: "Co-op" ~ "Co-operative Group"
     compact = short.replace(" ", "").replace("&", "")
-    return len(compact) >= 2 and acronym(long_) == compact
+    return len(compact) >= 2 and _acronym(long_) == compact
 
 
 def acronym(key: str) -> str:
@@ -131,3 +138,7 @@ def acronym(key: str) -> str:
     'ms'
     """
     return "".join(w[0] for w in key.replace("&", " ").split() if w not in ("of", "and", "for", "the", "at"))
+
+
+#: ``acronym`` memoized (a key meets many others in ``_same_key``)
+_acronym = lru_cache(maxsize=65536)(acronym)

@@ -304,3 +304,206 @@ def test_many_matches_in_one_sentence_stay_linear(nlp, piece: str) -> None:
 
     small, big = cost(1_000), cost(6_000)  # linear: about 6x; quadratic: about 36x
     assert big < 15 * max(small, 0.02), (small, big)
+
+
+# -- round 4 (speed-o3) ------------------------------------------------------------------
+#: one-word runs (CASIE, HHS and BUGS_CAUGHT-style odd words): possessives, generic owners,
+#: trailing punctuation, legal suffixes, dotted capitals, non-name words, connectors
+ONE_WORDS = [
+    "Equifax", "Equifax’s", "Equifax's", "Nvidia’s", "Banks'", "CE's", "CE’s", "The", "In", "But", "Hackers",
+    "Inc.", "Ltd.", "U.S.", "U.S", "A.B.C.", "Co.", "LLC,", "Acme.", "Acme..", "Acme.,;", "Acme-", "Acme—",
+    "Acme/", "&", "+", "&+", "of", "and", "dba", "eBay", "iPhone", "000webhost.com", "2019", "3M", "AT&T",
+    "AT&T’s", "s’", "’s", "Ss'", "X", "Monday", "Monday.", "Turkish", "Geneva-based", "St.", "Dr.", "Mr.",
+    "ALL-CAPS", "Co-op", "é", "İstanbul", ".", "..", "Jan.", "Members", "’", "Xs’", "I", "A.",
+]
+
+
+@pytest.mark.parametrize("at_start", [True, False])
+def test_one_word_ranges_are_the_plain_clean(nlp, at_start: bool) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    words = ONE_WORDS + [w for t in _random_texts(300, seed=9) for w in t.split()]
+    for w in words:
+        for keep_and in (False, True):
+            spans = comp._clean_run_text(w, 0, len(w), keep_and, at_start)
+            memo = comp._clean_memo(w, keep_and, at_start)
+            assert memo[1:] == ((), False), w  # no person noted, keep_and not read
+            assert comp._one_word_ranges(w, at_start) == tuple(spans), (w, at_start)
+
+
+def test_phrase_keys_dropped_only_when_never_common(nlp) -> None:
+    """A name's ``phrase_keys`` is None (no "all ordinary words" test) when one of its words
+    can never be one of the text's lower-case words: the plain test gives False there."""
+    from breach_nlp.components.orgs import _LOWER_WORD, _LowerWords
+
+    comp = nlp.get_pipe("breach_orgs")
+    text = ("emergency room and the nhs ayrshire & arran u.s. zone 4 cbs4 indy bully 4 u said; "
+            "the business associate of a co-op, e-mail x-ray")
+    names = ["Emergency Room", "NHS Ayrshire & Arran", "Zone 4", "CBS4 Indy", "Bully 4 U", "U.S. Zone",
+             "Business Associate", "Co-op X-ray", "E-mail Zone", "Ayrshire Arran", "Emergency Room’s Unit"]
+    full = set(_LOWER_WORD.findall(text))
+    for name in names:
+        words = name.split()
+        keys = tuple(w.lower() for w in words if w not in comp.connectors)
+        facts = comp._candidate_facts(name)
+        if facts is False or facts[4] or facts[6] is not None or len(words) < 2:
+            continue
+        plain = all(k in full for k in keys)
+        got = facts[3] is not None and all(k in _LowerWords(text) for k in facts[3])
+        assert got == plain, name
+        if facts[3] is not None:
+            assert facts[3] == keys
+
+
+def _plain_same_org(a: str, b: str) -> bool:
+    """``orgnames.same_org`` as first written (no hint search, sort by length, no memo)."""
+    from breach_nlp import orgnames as on
+
+    def split(name: str) -> list[str]:
+        parts = [p.strip(" ,;:") for p in on._DBA.split(name)]
+        return [p for p in parts if p] or [name]
+
+    def same_key(ka: str, kb: str) -> bool:
+        if not ka or not kb:
+            return False
+        if ka == kb or ka.replace(" ", "") == kb.replace(" ", ""):
+            return True
+        short, long_ = sorted((ka, kb), key=len)
+        if long_.startswith(short + " "):
+            return True
+        sw, lw = short.split(), long_.split()
+        if 2 <= len(sw) <= len(lw) and all(y.startswith(x) for x, y in zip(sw, lw)) and len(short) >= 4:
+            return True
+        compact = short.replace(" ", "").replace("&", "")
+        return len(compact) >= 2 and on.acronym(long_) == compact
+
+    pa, pb = split(a), split(b)
+    if len(pa) > 1 or len(pb) > 1:
+        return any(same_key(on.org_key(x), on.org_key(y)) for x in pa for y in pb)
+    return same_key(on.org_key(a), on.org_key(b))
+
+
+#: name pairs from CASIE and HHS (and odd ones): equal lengths both ways, dba forms, acronyms
+SAME_ORG_PAIRS = [
+    ("HSE", "Health Service Executive"), ("Health Service Executive", "HSE"), ("M&S", "Marks & Spencer"),
+    ("abc", "xyz"), ("xyz", "abc"), ("ab c", "a bc"), ("OU Medicine dba OU Health", "OU Health"),
+    ("IEC Group, Inc. d/b/a AmeriBen", "AmeriBen"), ("Osaka Gas", "OG"), ("Kaka Inc", "KI"),
+    ("Acme trading as Beta", "Beta Ltd"), ("Co-op", "The Co-operative Group"), ("HHS", "Harbor Health Services"),
+    ("000webhost.com", "000webhost"), ("a.k.a", "AKA"), ("Sanofi aka Aventis", "Aventis"), ("", "X"),
+    ("doing business as", "dba"), ("T/A Foods", "TA Foods"), ("Şirket", "Sirket"), ("NHS", "National Health Service"),
+]
+
+
+def test_same_org_is_the_plain_form() -> None:
+    from breach_nlp import orgnames as on
+
+    words = ["Acme", "Health", "Service", "Executive", "HSE", "&", "and", "of", "the", "dba", "aka", "Inc.",
+             "Osaka", "trading", "as", "d/b/a", "Co-op", "Group", "AG", "M&S", "é", "a.k.a.", "The"]
+    rnd = random.Random(5)
+    pairs = list(SAME_ORG_PAIRS)
+    for _ in range(3000):
+        a = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 5)))
+        b = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 5)))
+        pairs += [(a, b), (on.org_key(a), on.org_key(b))]
+    for a, b in pairs:
+        assert on.same_org(a, b) == _plain_same_org(a, b), (a, b)
+        if not a.isascii() or any(h in a.lower() for h in on._DBA_HINTS):  # (else: the fast path's answer)
+            assert on.split_dba(a) == ([p for p in (x.strip(" ,;:") for x in on._DBA.split(a)) if p] or [a]), a
+
+
+def _plain_org_key(name: str) -> str:
+    """``orgnames.org_key`` as first written (every word through both filters)."""
+    import unicodedata
+
+    from breach_nlp import orgnames as on
+
+    s = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    s = on._POSSESSIVE.sub("", on._INITIAL_DOTS.sub(r"\1", s))
+    words = ["&" if w == "and" else w for w in on._WORDS.findall(s)]
+    if words and words[0] in ("the", "dr", "drs", "mr", "mrs", "ms", "prof"):
+        words = words[1:]
+    words = words[:1] + [w for w in words[1:] if w not in on.INNER_SUFFIXES]
+    while len(words) > 1 and words[-1] in on.LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+#: CASIE / HHS names (and odd ones) through every branch of org_key
+ORG_KEY_NAMES = [
+    "Equifax Inc.", "The Co-operative Group", "Marshall and Melhorn, L.L.C.", "Ellen M. Field, M.D.",
+    "France’s Health Ministry", "SK Telecom Co., Ltd.", "Bosselman Energy, Inc. Health Plan", "Dr. Inc",
+    "The The Inc", "Inc", "and", "The and Inc LLC", "Mr. Smith's Pizza", "U.S. Department of Health",
+    "Şirket Holdings A.Ş.", "İstanbul Ltd", "", " ", "&", "Banks'", "Inc Inc Inc", "the", "Prof LLC Corp",
+]
+
+
+def test_org_key_is_the_plain_form() -> None:
+    from breach_nlp import orgnames as on
+
+    words = ["The", "the", "and", "And", "Inc.", "Inc", "LLC", "Corp", "Co.", "Ltd", "MD", "Dr.", "Acme",
+             "Health", "&", "U.S.", "Smith's", "Banks’", "é", "Ş", "A.", "B", "of", ",", "-", "co-op"]
+    rnd = random.Random(7)
+    names = list(ORG_KEY_NAMES)
+    names += [" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 6))) for _ in range(4000)]
+    for name in names:
+        assert on.org_key.__wrapped__(name) == _plain_org_key(name), name
+
+
+class _NeverDisjoint:
+    def isdisjoint(self, _words) -> bool:
+        return False
+
+
+#: multi-word runs (CASIE / HHS wording) that reach, or skip, the last rules of _clean_run_text
+RUNS = [
+    "DNC Chair Debbie Wasserman-Schultz", "King of Prussia Dental Associates", "Akron General Medical Center",
+    "China The UK Foreign Office", "Advocare, LLC.  The", "University of California at Berkeley",
+    "Orange Is the New Black", "Netflix and Larson Studios", "Health and Human Services", "Brigham and Women’s Hospital",
+    "Bank of America", "Acme Corp", "Dr. Kraig R. Pepper", "Chief Executive Stuart Machin", "The Home Depot",
+    "Sharjah-based InvestBank", "Turkish Minecraft", "Members of the Girl Scouts", "Ireland’s Health Service Executive",
+    "St. Luke’s Health System", "The CE’s BA", "Marks and Spencer", "Partners in Care", "Center for a Brighter Tomorrow",
+]
+
+
+@pytest.mark.parametrize("at_start", [True, False])
+def test_run_trigger_prefilter_is_the_plain_loops(nlp, monkeypatch, at_start: bool) -> None:
+    comp = nlp.get_pipe("breach_orgs")
+    runs = RUNS + [t.strip() for t in _random_texts(600, seed=13) if t.strip()]
+    for run in runs:
+        for keep_and in (False, True):
+            comp._doc_persons, comp._and_read = set(), False
+            fast = comp._clean_run_text(run, 0, len(run), keep_and, at_start)
+            noted = (comp._doc_persons, comp._and_read)
+            with monkeypatch.context() as mp:
+                mp.setattr(comp, "_run_triggers", _NeverDisjoint(), raising=False)
+                mp.setattr(comp, "_run_cache", {}, raising=False)
+                comp._doc_persons, comp._and_read = set(), False
+                plain = comp._clean_run_text(run, 0, len(run), keep_and, at_start)
+                assert (fast, noted) == (plain, (comp._doc_persons, comp._and_read)), run
+    comp._doc_persons, comp._and_read = set(), False
+
+
+def test_name_prefilters_are_the_plain_regexes() -> None:
+    """``_not_name`` and ``_norm_name`` (CASIE / HHS names and odd strings) give the plain
+    ``_NOT_NAME.search`` and ``_SPACES.sub(" ", x).strip()`` answers; every white space
+    character but the space is unprintable, every ``\\d`` is ``isdigit``."""
+    import sys
+
+    from breach_nlp.components.orgs import _NOT_NAME, _SPACES, _norm_name, _not_name
+
+    space = re.compile(r"\s")
+    digit = re.compile(r"\d")
+    for i in range(sys.maxunicode + 1):
+        ch = chr(i)
+        if space.match(ch) and ch != " ":
+            assert not ch.isprintable(), hex(i)
+        if digit.match(ch):
+            assert ch.isdigit(), hex(i)
+    names = ["We've", "They’re", "26th December", "W-2s", "W2", "1099s", "1099", "Acme", "Acme Corp", "O'Neil",
+             "٣rd Street", "x W-2", "Acme  Corp", "Acme\u00a0Corp", " Acme", "Acme ", "Acme\tCorp", "", " ",
+             "Acme\u2009Corp", "Acme\x1cCorp", "Acme\u200bCorp", "Don’t", "I'm", "2nd Ave", "W-2"]
+    rnd = random.Random(3)
+    names += ["".join(rnd.choice(["W", "2", "-", "s", "’", "'", "t", " ", "  ", "\u00a0", "\n", "1099", "th", "A"])
+                      for _ in range(rnd.randint(0, 8))) for _ in range(3000)]
+    for name in names:
+        assert _not_name(name) == (_NOT_NAME.search(name) is not None), name
+        assert _norm_name(name) == _SPACES.sub(" ", name).strip(), name

@@ -97,6 +97,14 @@ left rules (no word skipping) rules them out together, and a second one those th
 words; whether a skip region meets each sentence is found in one sweep; name pairs are
 compared only within a gazetteer role and initial.
 
+Round 4 (candidate half; tests/test_orgs_speed_candidates.py): a run of one word (half of
+all runs) gets its pieces from ``_one_word_ranges`` (the possessive, trailing punctuation and
+non-name-word steps of ``_clean_run_text``, the only ones a single word reaches) without the
+``_clean_memo`` machinery; a name's ``phrase_keys`` is None when one of its words can never
+be a lower-case word of a text (not ``_LOWER_TOKEN``: "&", "4", "u.s."), so no word is
+looked up; in ``orgnames`` the 'dba' hint test is one search, ``_same_key`` orders a pair
+without ``sorted`` and memoizes ``acronym``.
+
 Session 3 (scoring and resolution; tests/test_orgs_speed_scoring.py): the breach cue and the
 separate-incident cue are tried only where a word starts (``regexgate.WordStartRegex``);
 the first left gate sits behind a look-ahead for the first characters its reversed rules
@@ -231,6 +239,25 @@ _END = itemgetter("end")
 _HAS_AND = methodcaller("__contains__", " and ")
 #: entries kept in each memo of a pure function (cleared when full: memory stays flat)
 _CACHE_MAX = 20_000
+
+# -- candidate half, round 4 (speed-o3) ---------------------------------------------------
+#: a run with white space inside (None: one word, see ``Orgs._one_word_ranges``)
+_ONE_WORD = re.compile(r"\s").search
+
+
+def _not_name(name: str) -> bool:
+    """``_NOT_NAME.search(name)``: each of its matches holds an apostrophe or starts the
+    name with a digit or "W" (``isdigit`` holds for every ``\\d``)."""
+    c = name[:1]
+    return (c == "W" or c.isdigit() or "'" in name or "’" in name) and _NOT_NAME.search(name) is not None
+
+
+def _norm_name(name: str) -> str:
+    """``_SPACES.sub(" ", name).strip()``: every white space character but the space is
+    unprintable, so a printable name without double, leading or trailing spaces is kept."""
+    if name.isprintable() and "  " not in name and name[:1] != " " and name[-1:] != " ":
+        return name
+    return _SPACES.sub(" ", name).strip()
 
 
 class Orgs(BreachComponent):
@@ -434,6 +461,8 @@ class Orgs(BreachComponent):
         self._title_ends: dict[str, tuple[str, ...]] | None = None
         if ends is not None:
             self._title_ends = {ch: tuple(w for w in ends if w[-1] == ch) for ch in {w[-1] for w in ends}}
+        #: the words that the last rules of ``_clean_run_text`` look for (none: the run stays whole)
+        self._run_triggers = self.person_titles | {"The", "at", "in", "on", "the", "and"}
         #: run pieces with their name facts, by run (at the sentence start, or not): see ``_run_pieces``
         self._pieces_at_start: dict[str, tuple[Any, ...]] = {}
         self._pieces_inside: dict[str, tuple[Any, ...]] = {}
@@ -578,6 +607,9 @@ class Orgs(BreachComponent):
             out_words.pop()
         if not out_words:
             return []
+        if len(out_words) == 1 or self._run_triggers.isdisjoint([text[a:b] for a, b in out_words]):
+            # no word that a rule below looks for (a title, "The", "at"/"in"/"on"/"the", "and")
+            return [(out_words[0][0], out_words[-1][1])]
         # a title inside a run starts a person's name: "DNC Chair Debbie Wasserman-Schultz"
         for i, (ws, we) in enumerate(out_words):
             if (
@@ -723,7 +755,7 @@ class Orgs(BreachComponent):
         raw = text[s:e]
         name = self._norm_cache.get(raw)
         if name is None:
-            name = remember(self._norm_cache, raw, _SPACES.sub(" ", raw).strip(), _CACHE_MAX)
+            name = remember(self._norm_cache, raw, _norm_name(raw), _CACHE_MAX)
         if not name or len(name) > 120:
             return None
         ev = {evidence} if evidence else set()
@@ -803,7 +835,11 @@ class Orgs(BreachComponent):
         portal wording can change the pieces, else None; then of ``_clean_memo(run, False,
         at_start)``: the person names it notes, its ranges, and the ranges that can be
         candidates with their names and facts: (start, end, name, ``_facts(name)``))."""
-        hit = self._clean_memo(run, False, at_start)
+        if _ONE_WORD(run) is None:  # one word (most runs): ``_one_word_ranges``, no memo
+            ranges = self._one_word_ranges(run, at_start)
+            hit = (ranges, (), False)
+        else:
+            hit = self._clean_memo(run, False, at_start)
         hit_and = self._clean_memo(run, True, at_start) if hit[2] else hit
         alt = hit_and if hit_and is not hit and hit[:2] != hit_and[:2] else None
         pieces = []
@@ -814,6 +850,33 @@ class Orgs(BreachComponent):
                 pieces.append((a, b, name, facts))
         cache = self._pieces_at_start if at_start else self._pieces_inside
         return remember(cache, run, (alt, hit[1], hit[0], tuple(pieces)), _CACHE_MAX)
+
+    def _one_word_ranges(self, run: str, at_start: bool) -> tuple[tuple[int, int], ...]:
+        """``_clean_memo(run, keep_and, at_start)[0]`` of a run without white space (then it
+        notes no person and never reads ``keep_and``): a trailing possessive cut (none of a
+        generic owner), trailing punctuation cut unless the word is a legal suffix or dotted
+        capitals, and nothing left of a non-name word or a connector."""
+        e = len(run)
+        if run[-1] in _POSS_END:
+            pm = _POSS_WORD.match(run)
+            if pm is not None:
+                stem = pm.group(1)
+                if stem in self.generic_owners:
+                    return ()
+                e = len(stem)
+        w = run[:e]
+        if not (w in self.suffixes or _DOTTED_CAPS.fullmatch(w) is not None):
+            w = w.rstrip(_TRAIL)
+            if not w:
+                return ()
+        if (
+            w in (self.start_nonname if at_start else self.nonname)
+            or w.rstrip(".") in (self.start_nonname if at_start else self.nonname)
+            or w in self.connectors_amp
+            or w in "&+"
+        ):
+            return ()
+        return ((0, len(w)),)
 
     def _facts(self, name: str) -> Any:
         """``_candidate_facts`` memoized."""
@@ -1131,9 +1194,9 @@ class Orgs(BreachComponent):
                 return False
         if (
             name in self.not_alone
-            or _HYPHEN_ADJ.search(name)
+            or "-" in name and _HYPHEN_ADJ.search(name)
             or words[-1] in _NOT_ORG_HEADS and not name.endswith((", PC", ", PS"))
-            or _NOT_NAME.search(name)
+            or _not_name(name)
         ):
             return False
         place = name in self.places or name in self.demonyms
@@ -1141,13 +1204,18 @@ class Orgs(BreachComponent):
         lastw = words[-1].rstrip(".,")
         headed = len(words) >= 2 and (lastw in self.heads or words[-1] in self.suffixes or lastw in self.suffixes)
         phrase_keys = None
-        if nwords >= 2 and not headed and self.gazetteer_role(name) is None:
+        gaz_role = self.gazetteer_role(name)
+        if nwords >= 2 and not headed and gaz_role is None:
             phrase_keys = tuple(w.lower() for w in words if w not in self.connectors)
-        norm: str | None = _SPACES.sub(" ", name).strip()  # (as in ``_add``)
+            # a word that no ``_LOWER_WORD`` match can be ("&", "4", "u.s.") is never one of
+            # the text's lower-case words: the phrase is never all ordinary words
+            if not all(map(_LOWER_TOKEN.fullmatch, phrase_keys)):
+                phrase_keys = None
+        norm: str | None = _norm_name(name)  # (as in ``_add``)
         if not norm or len(norm) > 120:
             norm = None
         return (
-            nwords, place, single_key, phrase_keys, headed, words[-1], self.gazetteer_role(name),
+            nwords, place, single_key, phrase_keys, headed, words[-1], gaz_role,
             name in self.state_codes, norm,
         )
 
@@ -1590,7 +1658,9 @@ class Orgs(BreachComponent):
         for x, (k, i) in enumerate(uniq):
             chs = initials.get(k)
             if chs is None:
-                chs = remember(initials, k, tuple({p[:1] for p in _split_dba(k)}), _CACHE_MAX)
+                parts = _split_dba(k)  # (one part: its initial, no set)
+                chs = (parts[0][:1],) if len(parts) == 1 else tuple({p[:1] for p in parts})
+                remember(initials, k, chs, _CACHE_MAX)
             grole = self.gazetteer_role(mentions[i]["name"])
             if len(chs) > 1:
                 several = True
