@@ -259,6 +259,14 @@ def _dateparser_relative(text: str, published: str) -> str | None:
     return got.date().isoformat() if got else None
 
 
+def _role_windows(sents: list, text: str, start: int, end: int) -> tuple[str, str]:
+    """The text a date's role is read from: up to 160 characters before and after it, inside
+    its sentence (200 characters either side when it is in none)."""
+    i = find_range(sents, start)
+    ss, se = (sents[i][0], sents[i][1]) if i >= 0 else (max(0, start - 200), min(len(text), end + 200))
+    return text[max(ss, start - 160) : start], text[end : min(se, end + 160)]
+
+
 class Dates(BreachComponent):
     data_files: tuple[str, ...] = ("dates.json", "dates_roles.json")
 
@@ -992,12 +1000,7 @@ class Dates(BreachComponent):
         scan runs on ``" " + s``: a match of it ends one character later than the match of
         the regex it stands for)."""
         cues, nouns, said, content, noun_before, other_prep = self.role_scans
-        i = find_range(sents, start)
-        ss, se = (sents[i][0], sents[i][1]) if i >= 0 else (max(0, start - 200), min(len(text), end + 200))
-        ss = max(ss, start - 160)
-        se = min(se, end + 160)
-        before = text[ss:start]
-        after = text[end:se]
+        before, after = _role_windows(sents, text, start, end)
         if self.re_noun_after.match(after[:60]):
             return "incident"
         if said.search(" " + before[-60:]) is not None:
@@ -1040,12 +1043,7 @@ class Dates(BreachComponent):
 
     def _role_plain(self, sents: list, text: str, start: int, end: int) -> str:
         """The plain form of ``_role`` (through the ``WordStartRegex`` wrappers)."""
-        i = find_range(sents, start)
-        ss, se = (sents[i][0], sents[i][1]) if i >= 0 else (max(0, start - 200), min(len(text), end + 200))
-        ss = max(ss, start - 160)
-        se = min(se, end + 160)
-        before = text[ss:start]
-        after = text[end:se]
+        before, after = _role_windows(sents, text, start, end)
         if self.re_noun_after.match(after[:60]):
             return "incident"
         if self.re_said_before.found(before[-60:]):
