@@ -188,27 +188,37 @@ DIGITS_KEY = "breach_digit_starts"
 _DIGIT_RUN = re.compile(r"[0-9]+")
 
 
+#: bytes.translate table: ASCII digits to "0", every other byte to "."
+_DIGIT_MARKS = bytes(48 if 48 <= b <= 57 else 46 for b in range(256))
+
+
 def digit_starts(text: str) -> list[int]:
     """Where each run of ASCII digits starts, in order: ``[m.start() for m in
-    re.finditer("[0-9]+", text)]``, found with ``str.find`` per digit (news text has a few
-    dozen digits in thousands of characters, and ``re`` reads a character class several
-    times slower than ``str.find`` reads a literal). A text dense with digits is left to
-    the regex (past ``64 + len(text) // 32`` digits), so time stays linear at a low rate.
+    re.finditer("[0-9]+", text)]``, found without the regex (``re`` reads a character
+    class several times slower than ``bytes.find`` reads a byte): the text as one byte per
+    character (Latin-1, anything else written "?", so offsets stay), digits marked "0" and
+    everything else "." by one ``bytes.translate``, then two ``find`` calls per run (its
+    start, its end). Linear in the text: each find starts where the previous one stopped.
 
     >>> digit_starts("In 2024, 4,500 (x12) 7")
     [3, 9, 11, 17, 21]
     """
-    limit = 64 + len(text) // 32
-    pos: list[int] = []
-    for d in "0123456789":
-        i = text.find(d)
-        while i >= 0:
-            pos.append(i)
-            if len(pos) > limit:
-                return [m.start() for m in _DIGIT_RUN.finditer(text)]
-            i = text.find(d, i + 1)
-    pos.sort()
-    return [p for k, p in enumerate(pos) if not k or pos[k - 1] != p - 1]
+    marks = text.encode("latin-1", "replace").translate(_DIGIT_MARKS)
+    find = marks.find
+    out: list[int] = []
+    i = find(48)
+    while i >= 0:
+        out.append(i)
+        j = find(46, i)
+        if j < 0:
+            break
+        i = find(48, j)
+    return out
+
+
+def _digit_starts_plain(text: str) -> list[int]:
+    """``digit_starts`` as the regex gives it (the reference of its test)."""
+    return [m.start() for m in _DIGIT_RUN.finditer(text)]
 
 
 def doc_digit_starts(doc: Doc) -> list[int]:

@@ -243,6 +243,9 @@ class Counts(BreachComponent):
         self.subset_before = re.compile(d["subset"]["before"], re.IGNORECASE)
         self.subset_after = re.compile(d["subset"]["after"], re.IGNORECASE)
         self.scope_before = re.compile(d["scope"]["before"], re.IGNORECASE)
+        #: how far from the end of the text before a number these can start (see _tail_lead)
+        self.subset_lead = _tail_lead(self.subset_before)
+        self.scope_lead = _tail_lead(self.scope_before)
         self.incident_nouns = frozenset(w.lower() for w in d["singular_unit_before"]["words"])
         self.unique = frozenset(x.lower() for x in d["unique"]["words"])
         self.context = re.compile(
@@ -262,7 +265,7 @@ class Counts(BreachComponent):
 
     def _in_name(self, pre: str) -> bool:
         """True when the number is glued to a preceding capitalized name word ("Office 365")."""
-        m = _NAME_BEFORE.search(pre)
+        m = _search_tail(_NAME_BEFORE, _NAME_LEAD, pre)
         if not m:
             return False
         word = m.group(1)
@@ -280,14 +283,14 @@ class Counts(BreachComponent):
         scans: list[Iterator[re.Match]] = [self._digit_numbers(text, digits)]
         if "illion" in low or "thousand" in low or "hundred" in low or "dozen" in low:
             small = self.small_words
-            scans.append(
+            scans.append([
                 # a single number word below ten is never a count (see _candidate): dropped here
                 m for m in (
                     self._wordnum_low_matches(low) if ok and self.wordnum_starts is not None
                     else _finditer(self.wordnum, self.wordnum_low if ok else None, text, low)
                 )
                 if m.group("wnum").lower() not in small
-            )
+            ])
             if "illions" in low or "thousands" in low:
                 if ok and self.vague_low is not None and self.vague_lead is not None:
                     scans.append(self._vague_low_matches(low))
@@ -614,7 +617,8 @@ class Counts(BreachComponent):
                 return None
             elif next_word is not None and next_word.lower() not in _BARE_NEXT_OK:
                 return None
-        if _PERCENT_OF.search(pre2):
+        # _PERCENT_OF needs "%" or "cent" (any case): without them it is not searched
+        if ("%" in pre2 or "cent" in pre2.lower()) and _PERCENT_OF.search(pre2):
             return None
         if self._blocked(pre2, last) and not label:
             if unit is None or not _BREACH_PARTICIPLE.match(text, unit_end, after_end):
@@ -633,8 +637,10 @@ class Counts(BreachComponent):
         for cue_end in cues:
             if cue_end <= q_start:
                 main = bool(self.reset.search(text, cue_end, q_start))
-        subset = bool(self.subset_before.search(pre2) or self.subset_after.match(text, num_end, after_end))
-        scope = bool(self.scope_before.search(pre2))
+        subset = bool(
+            _search_tail(self.subset_before, self.subset_lead, pre2) or self.subset_after.match(text, num_end, after_end)
+        )
+        scope = bool(_search_tail(self.scope_before, self.scope_lead, pre2))
         affect = bool(
             any(x.startswith(("affected", "impacted")) for x in mods)
             or _AFFECT_BEFORE.search(text, max(sent_start, q_start - 70), q_start)
@@ -894,8 +900,37 @@ def _pick(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str | None)
 _START = methodcaller("start")  # sort key: a match's start
 
 
+def _tail_lead(rx: re.Pattern) -> int | None:
+    """How far before the end of the searched string a match of ``rx`` can start, when every
+    match ends at the end (the pattern's last item is ``$``, not in MULTILINE mode): its
+    widest match plus one (``$`` also matches before a final line break). None otherwise.
+    ``rx.search(s, len(s) - lead)`` (clamped at 0) then finds what ``rx.search(s)`` finds,
+    trying a few positions instead of every one (look-behinds and ``\\b`` still see the
+    characters before the start)."""
+    from re import _constants, _parser  # the stdlib's own regex parser
+
+    if rx.flags & re.MULTILINE:
+        return None
+    try:
+        items = list(_parser.parse(rx.pattern, rx.flags))
+    except Exception:  # noqa: BLE001 - unknown: no lead, the plain search is used
+        return None
+    if not items or items[-1] != (_constants.AT, _constants.AT_END):
+        return None
+    width = max_width(rx.pattern)
+    return None if width is None else width + 1
+
+
+def _search_tail(rx: re.Pattern, lead: int | None, s: str) -> re.Match | None:
+    """``rx.search(s)`` for a pattern whose matches end at the end of ``s`` (see _tail_lead)."""
+    return rx.search(s) if lead is None else rx.search(s, max(0, len(s) - lead))
+
+
 def _near(a: int, b: int) -> bool:
     return abs(a - b) <= 0.02 * max(a, b)
+
+
+_NAME_LEAD = _tail_lead(_NAME_BEFORE)
 
 
 @Language.factory("breach_counts", assigns=["doc._.breach_counts", "doc._.breach_records_affected"])
