@@ -56,6 +56,24 @@ _PLAIN_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,6}|[0-9]{1,19})(?:\.[0
 _KIND_ORDER = ("settlement", "fine", "ransom", "cost")
 
 
+def _literal_head(fragment: str) -> str | None:
+    """The first two characters of every match of the regex ``fragment`` when it starts with
+    two literal characters (``charges?\\b`` -> ``ch``), else None.
+
+    >>> _literal_head("charges?\\b"), _literal_head("[a-z]x"), _literal_head("a")
+    ('ch', None, None)
+    """
+    from re import _constants, _parser  # the stdlib's own regex parser
+
+    try:
+        items = list(_parser.parse(fragment))
+    except Exception:  # noqa: BLE001 - unknown: no head, no look-ahead
+        return None
+    if len(items) < 2 or any(op != _constants.LITERAL for op, _ in items[:2]):
+        return None
+    return chr(items[0][1]) + chr(items[1][1])
+
+
 
 class Money(BreachComponent):
     data_files: tuple[str, ...] = ("money.json",)
@@ -98,7 +116,14 @@ class Money(BreachComponent):
         for kind in _KIND_ORDER:
             frag = "|".join(d["kinds"][kind])
             cues.append(f"(?P<{kind}>{frag})")
-        self.cues = re.compile(r"\b(?:" + "|".join(cues) + r")", re.IGNORECASE)
+        # a look-ahead of the cues' first two letters (a trie: one or two character tests at
+        # a word start where a cue is tried fragment by fragment), when every fragment starts
+        # with two literal characters; the same matches either way
+        heads = [_literal_head(f) for k in _KIND_ORDER for f in d["kinds"][k]]
+        gate = "(?=" + alternation(heads) + ")" if all(heads) else ""  # type: ignore[arg-type]
+        self.cues = re.compile(r"\b" + gate + "(?:" + "|".join(cues) + r")", re.IGNORECASE)
+        #: the cues without the look-ahead (what the gated regex must match: see the tests)
+        self.cues_plain = re.compile(r"\b(?:" + "|".join(cues) + r")", re.IGNORECASE)
         # the same cues, case-sensitive, for the lower-cased text (faster; None if unusable)
         self.cues_low = lowered_regex(self.cues)
 
