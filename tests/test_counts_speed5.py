@@ -96,3 +96,35 @@ def test_percent_of_needs_percent_or_cent():
     for text in _pre_texts(20000, 7) + ["PER CENT of its ", "1% of its more than "]:
         if C._PERCENT_OF.search(text):
             assert "%" in text or "cent" in text.lower(), repr(text)
+
+
+def _year_texts(n: int, seed: int) -> list[str]:
+    """Sentences with years after date words and hedges, quoting CASIE/HHS shapes."""
+    rng = random.Random(seed)
+    before = ["in", "since", "In", "until", "by", "early", "mid-", "March", "about", "over", "more than", "the",
+              "affected", "of", "(in", "during", "nearly"]
+    after = ["hackers stole 500 records", "records were exposed", "patients were affected", "customers",
+             "accounts", ", the breach affected 7,445 individuals", "and 2,000 employees", "data breach"]
+    return [
+        f"{rng.choice(['The breach', 'Hackers', 'In total'])} {rng.choice(before)} "
+        f"{rng.choice(['2019', '1999', '2024', '2003'])}{rng.choice([' ', '  ', ''])}{rng.choice(after)}."
+        for _ in range(n)
+    ]
+
+
+def test_year_after_date_word_exit_changes_nothing(counts_pipe, monkeypatch):
+    """With the early exit and without it (the checks at the end of _candidate decide), the
+    same counts on sentences full of years after date words."""
+    nlp = breach_nlp.load()
+    texts = _year_texts(400, 9) + [
+        "In 2019 hackers stole the records of 2,000 patients.", "Since 2015 the clinic has notified 500 patients.",
+        "The data of about 2018 customers was exposed.", "By 2020 records of 3,000 people were leaked.",
+    ]
+
+    def run() -> list:
+        return [breach_nlp.extract(t).model_dump()["record_counts"] for t in texts]
+
+    fast = run()
+    monkeypatch.setattr(counts_pipe, "_year_after_date_word", lambda pre: False)
+    assert nlp.get_pipe("breach_counts") is counts_pipe
+    assert run() == fast

@@ -398,6 +398,13 @@ class Counts(BreachComponent):
                 return q, len(pre) - start
         return None
 
+    def _year_after_date_word(self, pre: str) -> bool:
+        """A year-shaped number right after a date word ("in 2019 hackers", "since 2015
+        the") and no hedge: the year check at the end of _candidate (last word of pre2 in
+        year_words) says no count, and without a hedge pre2 is ``pre``, so it can say it
+        before any other work."""
+        return _last_word(pre).rstrip("-") in self.year_words and self._qualifier(pre) is None
+
     def _blocked(self, pre: str, last: str) -> bool:
         """A population/company-size word, a date word, or a symbol right before the number."""
         if last.strip("\"'“”‘’(") in self.not_before_words:
@@ -509,6 +516,8 @@ class Counts(BreachComponent):
                 # ("the number of affected patients was 500.") could make it one
                 if not (" of " in pre or ":" in pre[-3:]):
                     return None
+            if is_year and self._year_after_date_word(pre):
+                return None
         elif wtext is not None:
             value = parse_count(wtext)
             if value is None:
