@@ -916,11 +916,11 @@ def _tail_lead(rx: re.Pattern) -> int | None:
     ``rx.search(s, len(s) - lead)`` (clamped at 0) then finds what ``rx.search(s)`` finds,
     trying a few positions instead of every one (look-behinds and ``\\b`` still see the
     characters before the start)."""
-    from re import _constants, _parser  # the stdlib's own regex parser
-
     if rx.flags & re.MULTILINE:
         return None
     try:
+        from re import _constants, _parser  # the stdlib's own regex parser (Python 3.11+)
+
         items = list(_parser.parse(rx.pattern, rx.flags))
     except Exception:  # noqa: BLE001 - unknown: no lead, the plain search is used
         return None

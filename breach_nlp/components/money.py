@@ -63,9 +63,9 @@ def _literal_head(fragment: str) -> str | None:
     >>> _literal_head("charges?\\b"), _literal_head("[a-z]x"), _literal_head("a")
     ('ch', None, None)
     """
-    from re import _constants, _parser  # the stdlib's own regex parser
-
     try:
+        from re import _constants, _parser  # the stdlib's own regex parser (Python 3.11+)
+
         items = list(_parser.parse(fragment))
     except Exception:  # noqa: BLE001 - unknown: no head, no look-ahead
         return None
