@@ -54,3 +54,55 @@ def test_may_have_long_run_is_necessary():
             assert not has, repr(text)
         if text and all(ord(c) < 256 for c in text):
             assert _may_have_long_run(text) == has, repr(text)  # exact within Latin-1
+
+
+def _plain_long_run_tokens(tok, text: str) -> list[tuple[str, str]]:
+    """The long-run path as it was: segments cut where ``_LONG.finditer`` finds runs,
+    tokens read one Token at a time, one Doc built from the words."""
+    from spacy.tokens import Doc
+
+    from breach_nlp.tokenizer import PIECE
+
+    segs, pos = [], 0
+    for m in _LONG.finditer(text):
+        if m.start() > pos:
+            segs.append(text[pos : m.start()])
+        segs += [text[i : min(i + PIECE, m.end())] for i in range(m.start(), m.end(), PIECE)]
+        pos = m.end()
+    if pos < len(text):
+        segs.append(text[pos:])
+    if not segs or _LONG.search(text) is None:
+        doc = tok.inner(text)
+    else:
+        words, spaces = [], []
+        for seg in segs:
+            for t in tok.inner(seg):
+                words.append(t.text)
+                spaces.append(bool(t.whitespace_))
+        doc = Doc(tok.inner.vocab, words=words, spaces=spaces)
+    return [(t.text, t.whitespace_) for t in doc]
+
+
+def test_long_runs_equal_the_regex_and_tokens_equal_the_plain_path():
+    """``_long_runs`` gives the spans of ``_LONG.finditer``; the tokenizer gives the tokens of
+    the plain long-run path (seed-like prose with minified JSON, URLs, brace runs and
+    spaces outside Latin-1 inside and around the runs)."""
+    import breach_nlp
+    from breach_nlp.tokenizer import _long_runs
+
+    tok = breach_nlp.load().tokenizer
+    rng = random.Random(13)
+    pieces = [
+        "France’s health ministry confirmed on Friday that hackers accessed data ",
+        '{"name":"John Doe","email":"jdoe@example.com","ssn":"123-45-6789"}',
+        "https://example.com/a/very/long/path/to/a/page?with=query&and=more&params=1 ",
+        "{" * 80, "x" * 63, "y" * 64, "é" * 70, "中" * 66, "\u2009", "\u3000", "\u00a0", "\x85", " ", "\n", "  ",
+    ]
+    texts = ["", "a", "x" * LONG_RUN, " " + "x" * 200 + " "] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(600)
+    ]
+    for text in texts:
+        assert _long_runs(text) == [m.span() for m in _LONG.finditer(text)], repr(text)
+        doc = tok(text)
+        assert doc.text == text
+        assert [(t.text, t.whitespace_) for t in doc] == _plain_long_run_tokens(tok, text), repr(text)
