@@ -183,6 +183,51 @@ def max_width(pattern: str) -> int | None:
     return width if width < 10_000 else None
 
 
+def _parsed_items(pattern: str) -> list | None:
+    """The top-level items of ``pattern`` as the stdlib regex parser reads them, or None."""
+    try:
+        from re import _parser  # the stdlib's own regex parser (Python 3.11+)
+
+        return list(_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - unknown: the caller's plain path is used
+        return None
+
+
+def literal_head(pattern: str) -> str | None:
+    """The first two characters of every match of ``pattern`` when it starts with two
+    literal characters (``charges?\\b`` -> ``ch``), else None.
+
+    >>> literal_head("charges?\\b"), literal_head("[a-z]x"), literal_head("a")
+    ('ch', None, None)
+    """
+    from re import _constants
+
+    items = _parsed_items(pattern)
+    if items is None or len(items) < 2 or any(op != _constants.LITERAL for op, _ in items[:2]):
+        return None
+    return chr(items[0][1]) + chr(items[1][1])
+
+
+def required_literal(pattern: str, shortest: int = 4) -> str | None:
+    """The longest run of literal characters that every match of ``pattern`` contains (a
+    run of its top-level items), when it has at least ``shortest`` characters, else None.
+
+    >>> required_literal("[^\\n]{0,120} rating report:"), required_literal("a|bcdef")
+    (' rating report:', None)
+    """
+    from re import _constants
+
+    items = _parsed_items(pattern)
+    if items is None:
+        return None
+    best, run = "", ""
+    for op, av in items:
+        run = run + chr(av) if op == _constants.LITERAL else ""
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= shortest else None
+
+
 #: doc.user_data key of the digit run starts (see doc_digit_starts).
 DIGITS_KEY = "breach_digit_starts"
 _DIGIT_RUN = re.compile(r"[0-9]+")

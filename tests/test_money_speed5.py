@@ -9,7 +9,7 @@ import random
 import pytest
 
 import breach_nlp
-from breach_nlp.components.money import _literal_head
+from breach_nlp.textspans import literal_head as _literal_head
 from breach_nlp.textspans import lowered_regex
 
 from .conftest import shared_path

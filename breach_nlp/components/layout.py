@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
-from ..textspans import doc_text, merge_ranges
+from ..textspans import _parsed_items, doc_lower, doc_text, lowered_ok, merge_ranges, required_literal
 from .base import BreachComponent
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']{1,2000}")
@@ -61,8 +61,18 @@ class Layout(BreachComponent):
         # line after it (group "line"), instead of trying "^" at every character; the first
         # line is tried on its own. Same matches as self.boilerplate as long as no pattern
         # matches a line break (the patterns are single-line phrases).
-        self.boilerplate_first = re.compile(r"\A" + body, re.MULTILINE | re.IGNORECASE)
-        self.boilerplate_next = re.compile(r"\n(?P<line>" + body + ")", re.MULTILINE | re.IGNORECASE)
+        self.boilerplate_first, self.boilerplate_next = self._line_scans(pats)
+        # A pattern that starts with no literal ("[^\n]{0,120} cybersecurity rating report:")
+        # is tried along the whole of every line; when it needs a literal that the page
+        # (lower-cased) lacks, it cannot match there and the page is scanned without it
+        # (same lines: every match is a whole line, whichever pattern matched it)
+        self.boilerplate_pats = pats
+        self.boilerplate_gates = [
+            (i, lit.lower()) for i, p in enumerate(pats)
+            if _starts_with_repeat(p) and (lit := required_literal(p)) is not None and lit.isascii()
+        ]
+        #: the (first, next) scans without the patterns of a set of indexes (built on demand)
+        self.boilerplate_without: dict[frozenset[int], tuple[re.Pattern[str], re.Pattern[str]]] = {}
         self.abbrevs = frozenset(a.lower() for a in self.data["abbreviations.json"]["abbreviations"])
         #: the abbreviations without their final period: ``w in stems`` is ``w + "." in abbrevs``
         self.abbrev_stems = frozenset(a[:-1] for a in self.abbrevs if a.endswith("."))
@@ -79,7 +89,9 @@ class Layout(BreachComponent):
         text = doc_text(doc)
         (records,) = get_values(doc, ("breach_records",))  # doc._ reads and writes: see docext
         skip = [[r["start"], r["end"]] for r in (records or [])]
-        skip += self._boilerplate(text)
+        # the lower-cased page: computed once per page here (counts, money and the others
+        # read the same one, see textspans.doc_lower)
+        skip += self._boilerplate(text, doc_lower(doc))
         skip += _urls(text)
         skip = merge_ranges(skip)
         set_value(doc, "breach_skip", skip)
@@ -92,16 +104,38 @@ class Layout(BreachComponent):
         set_value(doc, "breach_sents", sents)
         return doc
 
-    def _boilerplate(self, text: str) -> list[list[int]]:
-        """``[start, end]`` of every boilerplate line: ``self.boilerplate.finditer(text)``."""
+    @staticmethod
+    def _line_scans(pats: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """(first line, next lines) scans of the boilerplate patterns ``pats`` (see compile)."""
+        body = r"[ \t]*(?:" + "|".join(f"(?:{p})" for p in pats) + r")[^\n]{0,300}$"
+        return (
+            re.compile(r"\A" + body, re.MULTILINE | re.IGNORECASE),
+            re.compile(r"\n(?P<line>" + body + ")", re.MULTILINE | re.IGNORECASE),
+        )
+
+    def _boilerplate(self, text: str, low: str | None = None) -> list[list[int]]:
+        """``[start, end]`` of every boilerplate line: ``self.boilerplate.finditer(text)``;
+        ``low`` (``text.lower()``), when given, lets the scan leave out the patterns whose
+        literal it lacks."""
+        first, rest = self.boilerplate_first, self.boilerplate_next
+        if low is not None and self.boilerplate_gates and lowered_ok(text, low):
+            drop = frozenset(i for i, lit in self.boilerplate_gates if lit not in low)
+            if drop:
+                scans = self.boilerplate_without.get(drop)
+                if scans is None:
+                    keep = [p for i, p in enumerate(self.boilerplate_pats) if i not in drop]
+                    scans = self.boilerplate_without[drop] = self._line_scans(keep) if keep else (None, None)
+                first, rest = scans
+                if first is None or rest is None:
+                    return []  # no pattern can match
         out = []
         pos = 0
-        m = self.boilerplate_first.match(text)
+        m = first.match(text)
         if m is not None:
             out.append([m.start(), m.end()])
             pos = m.end()
         if "\n" in text:
-            out += [[m.start("line"), m.end()] for m in self.boilerplate_next.finditer(text, pos)]
+            out += [[m.start("line"), m.end()] for m in rest.finditer(text, pos)]
         return out
 
     def _split(self, text: str, start: int, end: int) -> list[list[int]]:
@@ -160,6 +194,19 @@ def _breaks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     if text.find("\n", start, end) < 0 and text.find("?", start, end) < 0 and text.find("!", start, end) < 0:
         return _BREAK_DOT.finditer(text, start, end)
     return _BREAK.finditer(text, start, end)
+
+
+def _starts_with_repeat(pattern: str) -> bool:
+    """Does ``pattern`` start with a repeat (``[^\\n]{0,120} rating report:``)? Such a pattern
+    is tried along the whole line at every line start (see Layout.compile).
+
+    >>> _starts_with_repeat("[^\\n]{0,120} report:"), _starts_with_repeat("Read more:")
+    (True, False)
+    """
+    from re import _constants
+
+    items = _parsed_items(pattern)
+    return bool(items) and items[0][0] in (_constants.MAX_REPEAT, _constants.MIN_REPEAT)
 
 
 def _is_initials(word: str) -> bool:

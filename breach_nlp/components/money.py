@@ -44,7 +44,8 @@ from spacy.tokens import Doc
 from ..docext import get_values, set_value
 from ..numbers import DIGITS_RE, DIGITS_TAIL_RE, MAX_COUNT, SCALES, alternation, scale_re
 from ..textspans import (
-    digit_starts, doc_digit_starts, doc_lower, doc_text, find_range, lowered_ok, lowered_regex, touches,
+    digit_starts, doc_digit_starts, doc_lower, doc_text, find_range, literal_head, lowered_ok, lowered_regex,
+    touches,
 )
 from .base import BreachComponent
 
@@ -54,25 +55,6 @@ _AMOUNT_RE = r"(?:[0-9]{1,3}(?:\.[0-9]{3}){1,6},[0-9]{1,2}|" + DIGITS_RE[3:]
 _AMOUNT_TAIL_RE = r"(?:[0-9]{0,2}(?:\.[0-9]{3}){1,6},[0-9]{1,2}|" + DIGITS_TAIL_RE[3:]
 _PLAIN_AMOUNT = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,6}|[0-9]{1,19})(?:\.[0-9]{1,2})?$")
 _KIND_ORDER = ("settlement", "fine", "ransom", "cost")
-
-
-def _literal_head(fragment: str) -> str | None:
-    """The first two characters of every match of the regex ``fragment`` when it starts with
-    two literal characters (``charges?\\b`` -> ``ch``), else None.
-
-    >>> _literal_head("charges?\\b"), _literal_head("[a-z]x"), _literal_head("a")
-    ('ch', None, None)
-    """
-    try:
-        from re import _constants, _parser  # the stdlib's own regex parser (Python 3.11+)
-
-        items = list(_parser.parse(fragment))
-    except Exception:  # noqa: BLE001 - unknown: no head, no look-ahead
-        return None
-    if len(items) < 2 or any(op != _constants.LITERAL for op, _ in items[:2]):
-        return None
-    return chr(items[0][1]) + chr(items[1][1])
-
 
 
 class Money(BreachComponent):
@@ -119,7 +101,7 @@ class Money(BreachComponent):
         # a look-ahead of the cues' first two letters (a trie: one or two character tests at
         # a word start where a cue is tried fragment by fragment), when every fragment starts
         # with two literal characters; the same matches either way
-        heads = [_literal_head(f) for k in _KIND_ORDER for f in d["kinds"][k]]
+        heads = [literal_head(f) for k in _KIND_ORDER for f in d["kinds"][k]]
         gate = "(?=" + alternation(heads) + ")" if all(heads) else ""  # type: ignore[arg-type]
         self.cues = re.compile(r"\b" + gate + "(?:" + "|".join(cues) + r")", re.IGNORECASE)
         #: the cues without the look-ahead (what the gated regex must match: see the tests)
