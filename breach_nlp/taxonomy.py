@@ -47,6 +47,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from .multiscan import AVAILABLE as _NATIVE_SCAN
+from .multiscan import Probes, fold, folded_prefixes
 from .settings import PATTERNS_DIR
 from .regexgate import trie_alternation
 from .components.base import remember
@@ -230,6 +232,9 @@ class Lexicon:
     fast_exact: str | None = None
     #: matched text -> ``(entry, counted)`` (``_form_info``), across documents
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: ``multiscan.Probes`` of ``fast`` (see ``_probe_spans``): False until first needed,
+    #: None when the native scanner is missing or the forms give no prefixes
+    _probes: Any = field(default=False, repr=False, compare=False)
 
     @property
     def regex(self) -> re.Pattern:
@@ -288,7 +293,12 @@ class Lexicon:
                 low = text.lower()
             if len(low) == len(text) and "\u0131" not in low and "\u017f" not in low:
                 # the consumed boundary is low[s - 1] (" " + low): the form starts at low[s]
-                spans = [(m.start(), m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]
+                if len(low) >= PROBE_MIN_CHARS and _NATIVE_SCAN:
+                    spans = self._probe_spans(low, start, end)
+                else:
+                    spans = None
+                if spans is None:
+                    spans = [(m.start(), m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]
                 if spans and not low.isascii():
                     for s, _e in spans:
                         c = low[s - 1] if s else " "
@@ -298,6 +308,33 @@ class Lexicon:
                             return [(m.start(1) - 1, m.end() - 1) for m in exact.finditer(" " + low, start, end + 1)]
                 return spans
         return [m.span() for m in self.regex.finditer(text, start, end)]
+
+    def _probe_spans(self, low: str, start: int, end: int) -> list[tuple[int, int]] | None:
+        """``[(m.start(), m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]``,
+        with ``fast`` tried only where the native scan (``multiscan``) finds one of the
+        folded prefixes of its matches, in order, each from the end of the last match on:
+        the same matches (a match can only start at such a position). None without the
+        native scanner."""
+        probes = self._probes
+        if probes is False:
+            probes = self._probes = _form_probes(self.index, PROBE_CHARS)
+        if probes is None:
+            return None
+        spaced = " " + low
+        match = self.fast.match  # type: ignore[union-attr]
+        stop = end + 1
+        out: list[tuple[int, int]] = []
+        resume = start
+        for q in probes.starts(fold(spaced, blank=True))[0]:
+            if q < resume:
+                continue
+            if q >= stop:
+                break
+            m = match(spaced, q, stop)
+            if m is not None:
+                resume = m.end()
+                out.append((q, resume - 1))
+        return out
 
     def lookup(self, phrase: str) -> Entry | None:
         return self.index.get(norm(phrase))
@@ -405,6 +442,46 @@ class Lexicon:
             if cache is not None:
                 cache[pat] = hit
         return cat if hit else m.category
+
+
+#: Texts shorter than this are scanned with ``fast`` alone (the native scan pays off on pages).
+PROBE_MIN_CHARS = 256
+#: Characters of a form (after its boundary character) that the native scan's prefixes spell out.
+PROBE_CHARS = 12
+
+
+def _form_probes(keys: Iterable[str], k: int) -> Any:
+    """``multiscan.Probes`` for ``fast``: the folded spellings of its boundary class and of
+    each form up to its ``k``-th character that is not a space (so a prefix reaches into
+    the next word after a short first word; one prefix per spelling of the separators and
+    apostrophes, exactly the atoms ``fast`` is built from: ``_char_atom``). Every match of
+    ``fast`` starts with one of them. None without the native scanner."""
+    if not _NATIVE_SCAN:
+        return None
+    bnd = folded_prefixes(_boundary_class(), 1, blank=True)
+    if not bnd:
+        return None
+    spellings: dict[str, frozenset[str] | None] = {}
+    out: set[str] = set()
+    for key in keys:
+        states: set[str] | frozenset[str] = bnd
+        n = 0
+        for c in key:
+            if n >= k:
+                break
+            sp = spellings.get(c, False)
+            if sp is False:
+                # every spelling of the atom (a separator matches one to three characters)
+                sp = spellings[c] = folded_prefixes(_char_atom(c), 3, blank=True)
+            if not sp:
+                return None
+            states = {s + x for s in states for x in sp}
+            n += c != " "
+        out |= states
+    try:
+        return Probes({"forms": out})
+    except (RuntimeError, ValueError):
+        return None
 
 
 def build_lexicon(taxonomy: dict, cues: dict | None = None) -> Lexicon:
