@@ -120,36 +120,27 @@ def _class_images(items: list, blank: bool) -> frozenset[str]:
     folded, and ``?`` when it may accept a non-ASCII character (always assumed for a
     negated class or a category, which is only a wider superset)."""
     neg = False
-    others: list = []
+    members: set[str] = set()  # the ASCII characters the items accept
     non_ascii = False
     for op, av in items:
         if op is _C.NEGATE:
             neg = True
         elif op is _C.LITERAL:
-            non_ascii |= av > 0x7F
-            others.append((op, av))
+            if av > 0x7F:
+                non_ascii = True
+            else:
+                members.add(chr(av))
         elif op is _C.RANGE:
             non_ascii |= av[1] > 0x7F
-            others.append((op, av))
+            members.update(map(chr, range(av[0], min(av[1], 0x7F) + 1)))
         elif op is _C.CATEGORY:
             non_ascii = True
-            others.append((op, av))
+            members.update(c for c in _ASCII if _cat_member(av, c))
         else:
             raise _Refuse
-    out = set()
-    for c in _ASCII:
-        hit = False
-        for op, av in others:
-            if op is _C.LITERAL:
-                hit = ord(c) == av
-            elif op is _C.RANGE:
-                hit = av[0] <= ord(c) <= av[1]
-            else:
-                hit = _cat_member(av, c)
-            if hit:
-                break
-        if hit != neg:
-            out.add(fold_char(c, blank))
+    if neg:
+        members = set(_ASCII) - members
+    out = {fold_char(c, blank) for c in members}
     if neg or non_ascii:
         out.add(fold_char("\x80", blank))
     return frozenset(out)
@@ -234,39 +225,37 @@ def prefix_free(probes: Iterable[str]) -> list[str]:
 
 class Probes:
     """An Aho-Corasick automaton over named groups of folded prefixes: ``starts(folded)``
-    gives, per group, the sorted start positions where one of its prefixes occurs."""
+    gives, per group, the sorted start positions where one of its prefixes occurs (each
+    once: a group's prefixes are made ``prefix_free``, so no two begin at one position)."""
 
-    __slots__ = ("names", "automaton", "min_len")
+    __slots__ = ("names", "automaton")
 
     def __init__(self, groups: dict[str, Iterable[str]]) -> None:
         if _ahocorasick is None:
             raise RuntimeError("pyahocorasick is not installed")
         self.names = tuple(groups)
-        table: dict[str, int] = {}
-        for bit, name in enumerate(self.names):
+        table: dict[str, list[int]] = {}
+        for i, name in enumerate(self.names):
             for p in prefix_free(groups[name]):
-                table[p] = table.get(p, 0) | (1 << bit)
+                table.setdefault(p, []).append(i)
         A = _ahocorasick.Automaton()
-        for p, bits in table.items():
-            # the value: (start offset from the end index, groups bit set)
-            A.add_word(p, (len(p) - 1, bits))
+        for p, idx in table.items():
+            # the value: (start offset from the end index, the groups of the prefix)
+            A.add_word(p, (len(p) - 1, tuple(idx)))
         A.make_automaton()
         self.automaton = A
-        self.min_len = min(map(len, table)) if table else 0
 
     def starts(self, folded: str) -> list[list[int]]:
-        """Per group (in ``names`` order), the sorted distinct positions ``p`` where one of
-        its prefixes is ``folded[p:p + len]``."""
-        n = len(self.names)
-        if n == 1:
-            got = {e - back for e, (back, _b) in self.automaton.iter(folded)}
-            return [sorted(got)]
-        sets: list[set[int]] = [set() for _ in range(n)]
-        for e, (back, bits) in self.automaton.iter(folded):
-            i = 0
-            while bits:
-                if bits & 1:
-                    sets[i].add(e - back)
-                bits >>= 1
-                i += 1
-        return [sorted(s) for s in sets]
+        """Per group (in ``names`` order), the sorted positions ``p`` where one of its
+        prefixes is ``folded[p:p + len]``."""
+        if len(self.names) == 1:
+            got = [e - back for e, (back, _g) in self.automaton.iter(folded)]
+            got.sort()
+            return [got]
+        lists: list[list[int]] = [[] for _ in self.names]
+        for e, (back, idx) in self.automaton.iter(folded):
+            for i in idx:
+                lists[i].append(e - back)
+        for lst in lists:
+            lst.sort()
+        return lists

@@ -41,6 +41,7 @@ CASIE Compromised-Data argument) to ``(type, category)`` pairs with the same for
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from bisect import bisect_right
@@ -461,23 +462,31 @@ def _form_probes(keys: Iterable[str], k: int) -> Any:
     bnd = folded_prefixes(_boundary_class(), 1, blank=True)
     if not bnd:
         return None
-    spellings: dict[str, frozenset[str] | None] = {}
-    out: set[str] = set()
+    # the forms cut after their k-th character that is not a space (many forms share one)
+    cuts = set()
     for key in keys:
-        states: set[str] | frozenset[str] = bnd
         n = 0
-        for c in key:
+        i = len(key)
+        for j, c in enumerate(key):
             if n >= k:
+                i = j
                 break
-            sp = spellings.get(c, False)
-            if sp is False:
-                # every spelling of the atom (a separator matches one to three characters)
-                sp = spellings[c] = folded_prefixes(_char_atom(c), 3, blank=True)
-            if not sp:
-                return None
-            states = {s + x for s in states for x in sp}
             n += c != " "
-        out |= states
+        cuts.add(key[:i])
+    spellings: dict[str, list[str]] = {}
+    out: set[str] = set()
+    for cut in cuts:
+        parts = []
+        for c in cut:
+            sp = spellings.get(c)
+            if sp is None:
+                # every spelling of the atom (a separator matches one to three characters)
+                got = folded_prefixes(_char_atom(c), 3, blank=True)
+                if not got:
+                    return None
+                sp = spellings[c] = sorted(got)
+            parts.append(sp)
+        out.update(map("".join, itertools.product(sorted(bnd), *parts)))
     try:
         return Probes({"forms": out})
     except (RuntimeError, ValueError):
