@@ -22,7 +22,11 @@ Speed: the forms are scanned on the lower-cased text, case-sensitively, with the
 boundary as a consumed first character (``Lexicon.fast``: one class listing the BMP's
 non-word characters, no lookbehind; a text with a word character beyond the BMP right
 before a form is scanned again with the lookbehind form); the same matches as the
-IGNORECASE ``regex`` (used when lower-casing would move offsets), found faster. What a
+IGNORECASE ``regex`` (used when lower-casing would move offsets), found faster. On a page
+(``PROBE_MIN_CHARS`` and more) ``fast`` is tried only where one native Aho-Corasick pass
+(``multiscan``, over the page folded with ``blank``) finds the folded spelling of a
+boundary character and a form's first ``PROBE_CHARS`` letters (``_probe_spans``: the same
+matches, about a third cheaper; without ``pyahocorasick`` ``fast.finditer`` runs). What a
 matched text is (its entry, and whether its head is a count noun) is kept in a bounded memo
 keyed by that text, across documents; ``mentions`` works on ``(start, end, entry)`` triples
 and makes ``Mention`` objects only for the mentions it keeps.
