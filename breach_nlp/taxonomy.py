@@ -22,7 +22,11 @@ Speed: the forms are scanned on the lower-cased text, case-sensitively, with the
 boundary as a consumed first character (``Lexicon.fast``: one class listing the BMP's
 non-word characters, no lookbehind; a text with a word character beyond the BMP right
 before a form is scanned again with the lookbehind form); the same matches as the
-IGNORECASE ``regex`` (used when lower-casing would move offsets), found faster. What a
+IGNORECASE ``regex`` (used when lower-casing would move offsets), found faster. On a page
+(``PROBE_MIN_CHARS`` and more) ``fast`` is tried only where one native Aho-Corasick pass
+(``multiscan``, over the page folded with ``blank``) finds the folded spelling of a
+boundary character and a form's first ``PROBE_CHARS`` letters (``_probe_spans``: the same
+matches, about a third cheaper; without ``pyahocorasick`` ``fast.finditer`` runs). What a
 matched text is (its entry, and whether its head is a count noun) is kept in a bounded memo
 keyed by that text, across documents; ``mentions`` works on ``(start, end, entry)`` triples
 and makes ``Mention`` objects only for the mentions it keeps.
@@ -41,12 +45,15 @@ CASIE Compromised-Data argument) to ``(type, category)`` pairs with the same for
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from .multiscan import AVAILABLE as _NATIVE_SCAN
+from .multiscan import Probes, fold, folded_prefixes
 from .settings import PATTERNS_DIR
 from .regexgate import trie_alternation
 from .components.base import remember
@@ -230,6 +237,9 @@ class Lexicon:
     fast_exact: str | None = None
     #: matched text -> ``(entry, counted)`` (``_form_info``), across documents
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: ``multiscan.Probes`` of ``fast`` (see ``_probe_spans``): False until first needed,
+    #: None when the native scanner is missing or the forms give no prefixes
+    _probes: Any = field(default=False, repr=False, compare=False)
 
     @property
     def regex(self) -> re.Pattern:
@@ -288,7 +298,12 @@ class Lexicon:
                 low = text.lower()
             if len(low) == len(text) and "\u0131" not in low and "\u017f" not in low:
                 # the consumed boundary is low[s - 1] (" " + low): the form starts at low[s]
-                spans = [(m.start(), m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]
+                if len(low) >= PROBE_MIN_CHARS and _NATIVE_SCAN:
+                    spans = self._probe_spans(low, start, end)
+                else:
+                    spans = None
+                if spans is None:
+                    spans = [(m.start(), m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]
                 if spans and not low.isascii():
                     for s, _e in spans:
                         c = low[s - 1] if s else " "
@@ -298,6 +313,33 @@ class Lexicon:
                             return [(m.start(1) - 1, m.end() - 1) for m in exact.finditer(" " + low, start, end + 1)]
                 return spans
         return [m.span() for m in self.regex.finditer(text, start, end)]
+
+    def _probe_spans(self, low: str, start: int, end: int) -> list[tuple[int, int]] | None:
+        """``[(m.start(), m.end() - 1) for m in fast.finditer(" " + low, start, end + 1)]``,
+        with ``fast`` tried only where the native scan (``multiscan``) finds one of the
+        folded prefixes of its matches, in order, each from the end of the last match on:
+        the same matches (a match can only start at such a position). None without the
+        native scanner."""
+        probes = self._probes
+        if probes is False:
+            probes = self._probes = _form_probes(self.index, PROBE_CHARS)
+        if probes is None:
+            return None
+        spaced = " " + low
+        match = self.fast.match  # type: ignore[union-attr]
+        stop = end + 1
+        out: list[tuple[int, int]] = []
+        resume = start
+        for q in probes.starts(fold(spaced, blank=True))[0]:
+            if q < resume:
+                continue
+            if q >= stop:
+                break
+            m = match(spaced, q, stop)
+            if m is not None:
+                resume = m.end()
+                out.append((q, resume - 1))
+        return out
 
     def lookup(self, phrase: str) -> Entry | None:
         return self.index.get(norm(phrase))
@@ -405,6 +447,54 @@ class Lexicon:
             if cache is not None:
                 cache[pat] = hit
         return cat if hit else m.category
+
+
+#: Texts shorter than this are scanned with ``fast`` alone (the native scan pays off on pages).
+PROBE_MIN_CHARS = 256
+#: Characters of a form (after its boundary character) that the native scan's prefixes spell out.
+PROBE_CHARS = 12
+
+
+def _form_probes(keys: Iterable[str], k: int) -> Any:
+    """``multiscan.Probes`` for ``fast``: the folded spellings of its boundary class and of
+    each form up to its ``k``-th character that is not a space (so a prefix reaches into
+    the next word after a short first word; one prefix per spelling of the separators and
+    apostrophes, exactly the atoms ``fast`` is built from: ``_char_atom``). Every match of
+    ``fast`` starts with one of them. None without the native scanner."""
+    if not _NATIVE_SCAN:
+        return None
+    bnd = folded_prefixes(_boundary_class(), 1, blank=True)
+    if not bnd:
+        return None
+    # the forms cut after their k-th character that is not a space (many forms share one)
+    cuts = set()
+    for key in keys:
+        n = 0
+        i = len(key)
+        for j, c in enumerate(key):
+            if n >= k:
+                i = j
+                break
+            n += c != " "
+        cuts.add(key[:i])
+    spellings: dict[str, list[str]] = {}
+    out: set[str] = set()
+    for cut in cuts:
+        parts = []
+        for c in cut:
+            sp = spellings.get(c)
+            if sp is None:
+                # every spelling of the atom (a separator matches one to three characters)
+                got = folded_prefixes(_char_atom(c), 3, blank=True)
+                if not got:
+                    return None
+                sp = spellings[c] = sorted(got)
+            parts.append(sp)
+        out.update(map("".join, itertools.product(sorted(bnd), *parts)))
+    try:
+        return Probes({"forms": out})
+    except (RuntimeError, ValueError):
+        return None
 
 
 def build_lexicon(taxonomy: dict, cues: dict | None = None) -> Lexicon:
