@@ -435,3 +435,36 @@ def test_absorbed_left_rules_are_in_the_first_gate(comp) -> None:
             assert type(p[6]) is tuple and not set(p[6]) & set(comp.pf_lits_lc) - {
                 lit for q in comp.left_pats if q[3] not in comp.left_absorbed and type(q[6]) is tuple for lit in q[6]
             }
+
+
+def test_relaxed_reversed_left_rules_are_necessary(comp) -> None:
+    """A left rule searched forward (``object_hacked``: a look-ahead) matches a window only
+    when its reversed form without look-arounds matches the reversed window (or that
+    window without a final newline)."""
+    import re
+
+    from breach_nlp.components.orgs import _lower_pattern, _relaxed_reversed
+
+    assert "object_hacked" in comp.left_relaxed
+    windows = [x for _, w in SPEED_WINDOWS for x in _variants(w)] + _random_texts(3000, seed=17)
+    windows += ["hackers breached the ", "it was hacked by ", "attackers hit the old ", "breached\n", "hit  by ",
+                "they broke into its servers and the ", "hacked by the "]
+    windows += [t[: a] for _, t in SPEED_SENTENCES + SCORE_ALL_TEXTS for a in range(0, len(t), 3)]
+    for p in comp.data["orgs.json"]["roles"]["patterns"]:
+        if p["id"] not in comp.left_relaxed:
+            continue
+        rx = _lower_pattern(p["pattern"])
+        rel = comp.left_relaxed[p["id"]]
+        hits = 0
+        for w in windows:
+            low = w[-81:].lower()
+            if rx.search(low):
+                hits += 1
+                x = low[::-1]
+                assert rel.match(x) or (x[:1] == "\n" and rel.match(x[1:])), (p["id"], low)
+        assert hits > 5
+    # a rule without look-arounds: its relaxed form is its reversed form
+    plain = re.compile(r"\b(?:ab|cd)\s+(?:x\s+)?$")
+    rel = _relaxed_reversed(plain)
+    for w in ["ab ", "xab x ", "cd  x ", "ab", "zcd ", "ab x y "]:
+        assert bool(rel.match(w[::-1])) == bool(plain.search(w)), w

@@ -215,6 +215,8 @@ _TRAIL = ".,;:-–—/"
 _LEFT_QUOTES = "\"“‘'"
 #: evidence that a name is an organization's, not a person's (``_person_names``)
 _NOT_PERSON_EV = frozenset({"head", "gazetteer", "hhs", "acronym_def", "domain"})
+#: gazetteer lists whose names are "listed" for the fallback victim (news, security firms, vendors)
+_LISTED_ROLES = frozenset({"source", "researcher", "vendor"})
 _RIGHT_QUOTES = "\"”"
 #: what may not stand just before a word of ``_WORD`` (its look-behind)
 _NOT_BEFORE_WORD = r"[\w'’&$.\-]"
@@ -1417,6 +1419,15 @@ class Orgs(BreachComponent):
             if len(nocue) > 1 and all(p[3] in fwd_all for p in nocue)
             else None
         )
+        #: lower-case left rules searched forward (no exact reversed form, e.g. a look-ahead):
+        #: id -> the rule read backwards without its look-arounds, a superset tried first on
+        #: the reversed windows (when it fails on all of them, the rule cannot match)
+        self.left_relaxed: dict[str, re.Pattern[str]] = {}
+        for p in self.left_pats:
+            if p[7] is None and p[5] and p[3] in fwd_all:
+                rel = _relaxed_reversed(fwd_all[p[3]])
+                if rel is not None:
+                    self.left_relaxed[p[3]] = rel
         # memos of pure functions of a name or key (bounded: cleared when full)
         self._initials: dict[str, tuple[str, ...]] = {}
         self._person_facts: dict[str, Any] = {}
@@ -1440,6 +1451,7 @@ class Orgs(BreachComponent):
         reg_names = self._reg_names
         plan_of = self._sentence_plan
         gate2_cue, gate2_nocue = self.left_gate2, self.left_gate2_nocue
+        relaxed = self.left_relaxed
         for i, m in enumerate(mentions):
             if i in skip:
                 continue
@@ -1508,6 +1520,13 @@ class Orgs(BreachComponent):
                         or (x1 is not None and (rx.match(x1) or (xn1 is not None and rx.match(xn1))))
                     )
                 else:
+                    rel = relaxed.get(pid)
+                    if rel is not None and not (
+                        rel.match(x)
+                        or (xn0 is not None and rel.match(xn0))
+                        or (x1 is not None and (rel.match(x1) or (xn1 is not None and rel.match(xn1))))
+                    ):
+                        continue  # (not even without its look-arounds)
                     found = _left_other(rx, lc, pf, rev, left, left2, low, low2, x, x1)
                 if found:
                     if scores is None:
@@ -1579,14 +1598,22 @@ class Orgs(BreachComponent):
         rules in the first gate and the lower-case right rules are always listed (their gates
         decide per window)."""
         low = sent.lower()
-        cue = self.cue_ws.found(low)
-        present = [lit for lit in self.pf_lits_lc if lit in low]
+        key = 1 if self.cue_ws.found(low) else 0  # (bit 0: the cue; then one bit per word found)
+        bit = 2
+        for lit in self.pf_lits_lc:
+            if lit in low:
+                key |= bit
+            bit <<= 1
         for lit in self.pf_lits_cs:
             if lit in sent:
-                present.append((lit,))
-        key = (cue, frozenset(present))
+                key |= bit
+            bit <<= 1
         hit = self._rule_lists.get(key)
         if hit is None:
+            cue = bool(key & 1)
+            n = len(self.pf_lits_lc)
+            present = [lit for i, lit in enumerate(self.pf_lits_lc) if key >> (i + 1) & 1]
+            present += [(lit,) for i, lit in enumerate(self.pf_lits_cs) if key >> (i + 1 + n) & 1]
             absorbed = self.left_absorbed
 
             def possible_left(item: Any) -> bool:
@@ -1817,21 +1844,38 @@ class Orgs(BreachComponent):
                 ev.update(m["ev"])
         orgs: list[dict[str, Any]] = []
         strong_ids, ce_ids, ba_ids = self.strong_ids, self.ce_slot_ids, self.ba_slot_ids
+        nonname, role_of, gaz_prior = self.nonname, self.gazetteer_role, self.gaz_prior
         for members in clusters:
-            if len(members) == 1:
+            if len(members) == 1:  # (most clusters: ``_gaz_facts``'s answers for one name)
+                m0 = mentions[members[0]]
                 ev = ev_by_key[keys[members[0]]]  # (only read below: no copy)
+                if not ev:
+                    continue
+                best = m0["name"]
+                if best in nonname or best in persons:
+                    continue
+                ms: Any = (m0,)
+                distinct: Any = None
+                g = role_of(best)
+                prior = None if g is None else gaz_prior.get(best, gaz_prior.get(org_key(best)))
+                listed = g in _LISTED_ROLES
             else:
                 ev = set()
                 for i in members:
                     ev |= ev_by_key[keys[i]]  # (every mention's key is in it)
-            if not ev:
-                continue
-            ms = [mentions[i] for i in members]
-            names = [m["name"] for m in ms]
-            if all(n in self.nonname or n in persons for n in names):
-                continue
-            distinct = dict.fromkeys(names)  # (the names in order, once each)
-            gaz_hits, gaz_roles, g, gname, prior = self._gaz_facts(names, distinct)
+                if not ev:
+                    continue
+                ms = [mentions[i] for i in members]
+                names = [m["name"] for m in ms]
+                if all(n in nonname or n in persons for n in names):
+                    continue
+                distinct = dict.fromkeys(names)  # (the names in order, once each)
+                _gaz_hits, gaz_roles, g, _gname, prior = self._gaz_facts(names, distinct)
+                # a news source, security firm or vendor list names it
+                listed = not _LISTED_ROLES.isdisjoint(gaz_roles)
+                best = names[0] if len(distinct) == 1 else self._best_name(ms)  # (one name: _best_name's answer)
+                if len(distinct) == 1:
+                    distinct = None  # (one name: the best one, no alias)
             scores: dict[str, float] = {}
             # (one pass for the mentions' flags: breach cue, separate incident, strong or slot
             # patterns outside a separate incident, software in use, first position)
@@ -1872,7 +1916,6 @@ class Orgs(BreachComponent):
             role = fixed or (max(scores, key=lambda r: (scores[r], r == "victim")) if scores else "other")
             if role != "victim":
                 victim = 0.0
-            best = names[0] if len(distinct) == 1 else self._best_name(ms)  # (one name: _best_name's answer)
             first_best = ms[0] if len(ms) == 1 else min((m for m in ms if m["name"] == best), key=_START)
             central = victim
             if victim > 0:
@@ -1880,7 +1923,7 @@ class Orgs(BreachComponent):
                     central += 2
                 central += min(3, len(ms) - 1) * 0.5
             aliases = []
-            if len(distinct) > 1:  # (one name: the best one, no alias)
+            if distinct is not None:
                 for n in distinct:
                     if n != best and org_key(n) != org_key(best):
                         aliases.append(n)
@@ -1902,8 +1945,7 @@ class Orgs(BreachComponent):
                     "sep_only": sep_only,
                     "strong": strong,
                     "claimed": claimed,
-                    # a news source, security firm or vendor list names it
-                    "listed": bool({"source", "researcher", "vendor"} & set(gaz_roles)),
+                    "listed": listed,
                     "ends": [m["end"] for m in ms],
                     "ce_slot": ce_slot,
                     "ba_slot": ba_slot,
@@ -2342,6 +2384,43 @@ def _reversed_tree_of(rx: re.Pattern[str]) -> Any:
     rev = _P.SubPattern(tree.state, _reverse_items(items[:-1]))
     rev.state.flags = tree.state.flags
     return rev
+
+
+def _without_lookarounds(items: Any) -> list[Any]:
+    """The parsed sequence without its look-aheads and look-behinds, at any depth: it
+    matches wherever the sequence matches (a constraint less), and maybe elsewhere."""
+    out = []
+    for op, av in items:
+        if op is _C.ASSERT or op is _C.ASSERT_NOT:
+            continue
+        if op is _C.SUBPATTERN:
+            av = (av[0], av[1], av[2], _P.SubPattern(av[3].state, _without_lookarounds(av[3])))
+        elif op is _C.BRANCH:
+            av = (av[0], [_P.SubPattern(a.state, _without_lookarounds(a)) for a in av[1]])
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            av = (av[0], av[1], _P.SubPattern(av[2].state, _without_lookarounds(av[2])))
+        out.append((op, av))
+    return out
+
+
+def _relaxed_reversed(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a rule that must end at the end of the window (``...$``) but cannot be read
+    backwards as it is (a look-around), the rule without its look-arounds read backwards
+    (as ``_reversed_left``, with its safe repeats possessive): when it fails to match the
+    reversed window (and the window without a final newline), ``rx.search(window)`` fails
+    too (windows of up to ``_REV_WINDOW`` characters). None when even that cannot be built."""
+    try:
+        tree = _P.parse(rx.pattern, rx.flags & ~re.UNICODE)
+        items = _without_lookarounds(list(tree))
+        if not items or items[-1] != (_C.AT, _C.AT_END) or "AT_END" in str(items[:-1]).replace(
+            "AT_END_STRING", ""
+        ):
+            return None
+        rev = _P.SubPattern(tree.state, _reverse_items(items[:-1]))
+        rev.state.flags = tree.state.flags
+        return _compile_tree(possessive_tree(rev), rx.flags)
+    except Exception:  # pragma: no cover - then the rule runs without it
+        return None
 
 
 def _reversed_gate(rxs: list[re.Pattern[str]], prefix: int = 0, fast: bool = False) -> re.Pattern[str] | None:
