@@ -1692,7 +1692,7 @@ class Orgs(BreachComponent):
     def _clusters(self, mentions: list[dict[str, Any]], links: list[tuple[int, int]]) -> tuple[Any, ...]:
         """(each mention's org key, the clusters: lists of mention indices, the person names).
         None of it reads the scores: it can run before them."""
-        keys = [org_key(m["name"]) for m in mentions]
+        keys = list(map(org_key, map(_NAME, mentions)))
         parent = list(range(len(mentions)))
 
         def find(i: int) -> int:
@@ -1717,17 +1717,19 @@ class Orgs(BreachComponent):
             if not k:
                 continue
             j = first_of_key.get(k)
-            if j is not None:
-                union(j, i)
-            else:
+            if j is None:
                 first_of_key[k] = i
+            elif links:
+                union(j, i)
+            else:  # (no links: j and i are roots, and union(j, i) hangs i under j)
+                parent[i] = j
         uniq = list(first_of_key.items())[:400]
         # names can only match when some part starts with the same letter (prefix, acronym,
         # clipping): a cheap filter before same_org
         # (pairs are taken within buckets of the same gazetteer role and initial; the
         # clusters do not depend on the order of the unions: a root is its least index)
         buckets: dict[tuple[str | None, str], list[int]] = {}
-        initials = self._initials
+        initials, role_of = self._initials, self.gazetteer_role
         several = False  # a key with two initials (a 'dba' name) can meet a pair twice
         for x, (k, i) in enumerate(uniq):
             chs = initials.get(k)
@@ -1735,7 +1737,7 @@ class Orgs(BreachComponent):
                 parts = _split_dba(k)  # (one part: its initial, no set)
                 chs = (parts[0][:1],) if len(parts) == 1 else tuple({p[:1] for p in parts})
                 remember(initials, k, chs, _CACHE_MAX)
-            grole = self.gazetteer_role(mentions[i]["name"])
+            grole = role_of(mentions[i]["name"])
             if len(chs) > 1:
                 several = True
             for ch in chs:
