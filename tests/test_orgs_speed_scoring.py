@@ -316,3 +316,155 @@ def test_unscored_mentions_change_no_answer_on_dev_texts(nlp, comp, monkeypatch)
     assert skipped == 0  # (an evidence-less lone name that is no person is scored)
     monkeypatch.setattr(type(comp), "_unscored", lambda self, mentions, plan, listed: set())
     assert [_orgs_of(nlp, t) for t in texts] == fast
+
+
+# -- all mentions in one loop (_score_all) -------------------------------------------------
+SCORE_ALL_TEXTS = [
+    ("CASIE", "Hackers breached “Equifax” and stole data from 143 million people, according to The Wall Street "
+     "Journal. Equifax said the attack on its systems was contained; researchers at Kromtech found it."),
+    ("HHS", "The covered entity (CE), Fiondella, Milone & LaSaracina, LLP, reported that its business associate "
+     "(BA), Acme Billing, lost records. The BA notified HHS. Acme Billing, a business associate of the CE, said"),
+    ("HIBP", "In March 2015, 000webhost suffered a major data breach.\nThe compromised vBulletin forum exposed "
+     "data; the online betting platform 1win was hit by the LockBit ransomware gang."),
+    ("DEV_PAGES", "Optus, Medibank and Latitude were breached.\n\"Medibank\" confirmed the incident, the Office of the "
+     "Australian Information Commissioner said. The Co-op and Harrods have also been targeted."),
+    ("BUGS_CAUGHT", "\nAcme\n said it was hacked. ’Acme’ was breached by\nFoo Corp and Bar Inc, "
+     "the ICO fined Baz Ltd; data of Qux Group customers leaked from Qux Group servers."),
+]
+
+
+def _score_plain(comp, text, sents, m) -> None:
+    """The plain form of ``_score_all`` for one mention: every rule as written (lower-case
+    rules on lower-cased windows), searched forward on the windows and their coordination
+    variants, in the rules' order, without gates, prefilters or rule lists."""
+    import re
+
+    from breach_nlp.components.orgs import _COORD_LEFT, _COORD_RIGHT, _lower_pattern
+
+    rules = [
+        (p, re.compile(p["pattern"]) if p.get("flags") == "case-sensitive" else _lower_pattern(p["pattern"]))
+        for p in comp.data["orgs.json"]["roles"]["patterns"]
+    ]
+    ss, se = sents[m["sent"]]
+    s, e = m["start"], m["end"]
+    cue = comp.cue_re.search(text[ss:se].lower()) is not None
+    left = text[max(ss, s - 80) : s].rstrip("\"“‘'")
+    right = text[e : min(se, e + 180)].lstrip("\"”")
+    cm = _COORD_LEFT.search(left)
+    left2 = left[: cm.start()] + " " if cm else None
+    cm = _COORD_RIGHT.match(right)
+    right2 = right[cm.end() :] if cm else None
+    scores: dict = {}
+    hits: list = []
+    for side in ("left", "right"):
+        for p, rx in rules:
+            if p["side"] != side or (p.get("cue") and not cue):
+                continue
+            win, win2 = (left, left2) if side == "left" else (right, right2)
+            if p.get("flags") != "case-sensitive":
+                win, win2 = win.lower(), win2 and win2.lower()
+            if rx.search(win) or (win2 is not None and rx.search(win2)):
+                scores[p["role"]] = scores.get(p["role"], 0.0) + float(p["weight"])
+                hits.append(p["id"])
+    name = m["name"]
+    if "gazetteer" in m["ev"] and comp.software_use_re.match(right) and comp.gazetteer_role(name) == "vendor":
+        scores["vendor"] = scores.get("vendor", 0.0) + comp.software_use_w
+        hits.append("software_in_use")
+    words = name.split()
+    if words and (words[-1].capitalize() in comp.reg_heads or (len(words) > 2 and words[0] == "Office" and "of" in words)):
+        scores["regulator"] = scores.get("regulator", 0.0) + 3
+    if "victim" in scores and comp.sep_re.search(text[max(ss, s - 300) : min(se, e + 60)].lower()):
+        m["sep"] = True
+        scores["other"] = scores.get("other", 0.0) + scores.pop("victim")
+    m["scores"], m["hits"], m["cue"] = scores, hits, cue
+    if hits:
+        m["ev"].add("context")
+
+
+def _scored(nlp, comp, monkeypatch, texts, plain: bool):
+    """Each text's mentions after scoring (scores with their types, hits, flags, evidence)
+    and its organizations; ``plain``: every mention scored by ``_score_plain``."""
+    seen = []
+    share = type(comp)._share_in_lists
+
+    def spy(self, text, mentions, groups=None):
+        seen.append([
+            ([(k, v, type(v)) for k, v in m["scores"].items()], m.get("hits"), m["sep"], m.get("cue"), sorted(m["ev"]))
+            for m in mentions
+        ])
+        return share(self, text, mentions, groups)
+
+    def one_by_one(self, text, sents, mentions, skip):
+        for i, m in enumerate(mentions):
+            if i not in skip:
+                _score_plain(self, text, sents, m)
+
+    with monkeypatch.context() as mp:
+        mp.setattr(type(comp), "_share_in_lists", spy)
+        if plain:
+            mp.setattr(type(comp), "_score_all", one_by_one)
+        outs = [_orgs_of(nlp, t) for t in texts]
+    return seen, outs
+
+
+def test_score_all_is_the_plain_scoring(nlp, comp, monkeypatch) -> None:
+    """``_score_all`` gives every mention what the plain searches give it (quotes, newlines
+    before a name, coordinated names, case-sensitive portal rules, regulators)."""
+    texts = [t for _, t in SCORE_ALL_TEXTS + SPEED_SENTENCES + CUE_SENTENCES + UNSCORED_TEXTS]
+    texts += [t for _, t in RESOLVE_TEXTS]
+    fast = _scored(nlp, comp, monkeypatch, texts, plain=False)
+    assert fast == _scored(nlp, comp, monkeypatch, texts, plain=True)
+    assert any(any(m[1] for m in ms) for ms in fast[0])  # (some rule hit)
+
+
+def test_score_all_is_the_plain_scoring_on_dev_texts(nlp, comp, monkeypatch) -> None:
+    """The same on CASIE dev texts (skips without ../shared)."""
+    from .conftest import shared_path
+
+    files = sorted(shared_path("casie-dev").rglob("*.txt"))[::4]
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    assert _scored(nlp, comp, monkeypatch, texts, plain=False) == _scored(nlp, comp, monkeypatch, texts, plain=True)
+
+
+def test_absorbed_left_rules_are_in_the_first_gate(comp) -> None:
+    """The cheap left rules with a literal prefilter sit in the first left gate (their words
+    are then not looked for per sentence), and the gate's ids name them."""
+    assert comp.left_absorbed and comp.left_absorbed <= comp.left_gated_ids
+    for p in comp.left_pats:
+        if p[3] in comp.left_absorbed:
+            assert type(p[6]) is tuple and not set(p[6]) & set(comp.pf_lits_lc) - {
+                lit for q in comp.left_pats if q[3] not in comp.left_absorbed and type(q[6]) is tuple for lit in q[6]
+            }
+
+
+def test_relaxed_reversed_left_rules_are_necessary(comp) -> None:
+    """A left rule searched forward (``object_hacked``: a look-ahead) matches a window only
+    when its reversed form without look-arounds matches the reversed window (or that
+    window without a final newline)."""
+    import re
+
+    from breach_nlp.components.orgs import _lower_pattern, _relaxed_reversed
+
+    assert "object_hacked" in comp.left_relaxed
+    windows = [x for _, w in SPEED_WINDOWS for x in _variants(w)] + _random_texts(3000, seed=17)
+    windows += ["hackers breached the ", "it was hacked by ", "attackers hit the old ", "breached\n", "hit  by ",
+                "they broke into its servers and the ", "hacked by the "]
+    windows += [t[: a] for _, t in SPEED_SENTENCES + SCORE_ALL_TEXTS for a in range(0, len(t), 3)]
+    for p in comp.data["orgs.json"]["roles"]["patterns"]:
+        if p["id"] not in comp.left_relaxed:
+            continue
+        rx = _lower_pattern(p["pattern"])
+        rel = comp.left_relaxed[p["id"]]
+        hits = 0
+        for w in windows:
+            low = w[-81:].lower()
+            if rx.search(low):
+                hits += 1
+                x = low[::-1]
+                assert rel.match(x) or (x[:1] == "\n" and rel.match(x[1:])), (p["id"], low)
+        assert hits > 5
+    # a rule without look-arounds: its relaxed form is its reversed form
+    plain = re.compile(r"\b(?:ab|cd)\s+(?:x\s+)?$")
+    rel = _relaxed_reversed(plain)
+    for w in ["ab ", "xab x ", "cd  x ", "ab", "zcd ", "ab x y "]:
+        assert bool(rel.match(w[::-1])) == bool(plain.search(w)), w

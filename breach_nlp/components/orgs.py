@@ -120,6 +120,15 @@ two initials. The clusters and the coordinated lists are found before the scores
 reads one), and the mentions whose scores cannot change the output are not scored
 (``_unscored``: clusters of person names, and clusters with evidence whose gazetteer list
 fixes a role other than victim; never a mention in a coordinated list).
+
+Round 5 (scoring and resolution; tests/test_orgs_speed_scoring.py compares ``_score_all``
+with a plain scorer that searches every rule as written): all mentions are scored in one
+loop (the sentence's plan and gates read once per sentence; no score dict or hit list
+before a rule hits); the cheap left rules with a few required words sit in the first left
+gate, so a sentence looks for 8 words instead of 21 and keys its rule lists by a bit mask;
+a forward-only left rule (a look-ahead) is tried only where its reversed form without
+look-arounds matches; long literal prefilters are prefix trees; a one-mention cluster is
+resolved without ``_gaz_facts``' lists.
 """
 
 from __future__ import annotations
@@ -215,6 +224,8 @@ _TRAIL = ".,;:-–—/"
 _LEFT_QUOTES = "\"“‘'"
 #: evidence that a name is an organization's, not a person's (``_person_names``)
 _NOT_PERSON_EV = frozenset({"head", "gazetteer", "hhs", "acronym_def", "domain"})
+#: gazetteer lists whose names are "listed" for the fallback victim (news, security firms, vendors)
+_LISTED_ROLES = frozenset({"source", "researcher", "vendor"})
 _RIGHT_QUOTES = "\"”"
 #: what may not stand just before a word of ``_WORD`` (its look-behind)
 _NOT_BEFORE_WORD = r"[\w'’&$.\-]"
@@ -714,10 +725,7 @@ class Orgs(BreachComponent):
         groups = self._list_groups(text, mentions)
         plan = self._clusters(mentions, links)
         skip = self._unscored(mentions, plan, {id(m) for g in groups for m in g})
-        cue_cache: dict[int, Any] = {}
-        for i, m in enumerate(mentions):
-            if i not in skip:
-                self._score(text, sents, m, cue_cache)
+        self._score_all(text, sents, mentions, skip)
         self._share_in_lists(text, mentions, groups)
         self._resolve(doc, text, sents, mentions, links, plan)
         return doc
@@ -1359,6 +1367,22 @@ class Orgs(BreachComponent):
         self.sep_ws = WordStartRegex(self.sep_re)
         #: the regexes inside the wrappers, where a walk over attributes finds them
         self.scoring_forms = {"cue": (self.cue_ws.rx, self.cue_ws.scan), "sep": (self.sep_ws.rx, self.sep_ws.scan)}
+        # the cheap left rules with a few required words (no word skipping) join the first
+        # left gate: one anchored try of the gate costs less than a test of their words per
+        # window, and the sentence then needs no test of those words either
+        absorb = [
+            p[3]
+            for p in self.left_pats
+            if type(p[6]) is tuple and p[5] and p[7] is not None and p[3] in fwd_all and not _skips_words(fwd_all[p[3]])
+        ]
+        if self.left_gate is not None and absorb:
+            ids = [p[3] for p in self.left_pats if p[3] in self.left_gated_ids or p[3] in absorb]
+            gate = _reversed_gate([fwd_all[i] for i in ids])
+            if gate is not None:
+                self.left_gate = gate
+                self.left_gated_ids = frozenset(ids)
+        #: left rules in the first gate although they have a literal prefilter
+        self.left_absorbed = self.left_gated_ids & frozenset(absorb)
         # the first left gate behind the first characters its rules' matches can start with
         # (read backwards): most windows fail that look-ahead at once
         ids = [p[3] for p in self.left_pats if p[3] in self.left_gated_ids]
@@ -1385,6 +1409,16 @@ class Orgs(BreachComponent):
         self.pf_lits_cs = sorted(
             {lit for p in self.left_pats + self.right_pats if not p[5] and type(p[6]) is tuple for lit in p[6]}
         )
+        # the sentence tests only the words of the left rules outside the first gate (a
+        # lower-case right rule is tried whenever its gate opens: its words are not tested)
+        self.pf_lits_lc = sorted(
+            {
+                lit
+                for p in self.left_pats
+                if p[5] and type(p[6]) is tuple and p[3] not in self.left_absorbed
+                for lit in p[6]
+            }
+        )
         # in a sentence without a breach cue, the rules that need one are not in the lists:
         # a gate of the other rules that skip words alone (None: no such gate, the loop
         # tries the rules)
@@ -1394,168 +1428,216 @@ class Orgs(BreachComponent):
             if len(nocue) > 1 and all(p[3] in fwd_all for p in nocue)
             else None
         )
-        #: right rule list (by id, kept alive) -> whether it holds a case-sensitive rule
-        self._cs_in: dict[int, tuple[list[Any], bool]] = {}
+        #: lower-case left rules searched forward (no exact reversed form, e.g. a look-ahead):
+        #: id -> the rule read backwards without its look-arounds, a superset tried first on
+        #: the reversed windows (when it fails on all of them, the rule cannot match)
+        self.left_relaxed: dict[str, re.Pattern[str]] = {}
+        for p in self.left_pats:
+            if p[7] is None and p[5] and p[3] in fwd_all:
+                rel = _relaxed_reversed(fwd_all[p[3]])
+                if rel is not None:
+                    self.left_relaxed[p[3]] = rel
         # memos of pure functions of a name or key (bounded: cleared when full)
         self._initials: dict[str, tuple[str, ...]] = {}
         self._person_facts: dict[str, Any] = {}
 
-    def _score(self, text: str, sents: list[list[int]], m: dict[str, Any], cue_cache: dict[int, Any]) -> None:
-        si = m["sent"]
-        info = cue_cache.get(si)
-        if info is None:
-            ss, se = sents[si]
-            rules = self._sentence_rules(text[ss:se])
-            cs_in = self._cs_in.get(id(rules[3]))
-            if cs_in is None:
-                cs_in = remember(self._cs_in, id(rules[3]), (rules[3], any(not p[5] for p in rules[3])), 4096)
-            info = cue_cache[si] = (ss, se, *rules, cs_in[1])
-        ss, se, cue, _left_open, left_lists, right_pats, has_cs = info
-        s, e = m["start"], m["end"]
-        ws = s - 80 if s - 80 > ss else ss
-        left = text[ws:s]
-        if left[-1:] in _LEFT_QUOTES:
-            left = left.rstrip(_LEFT_QUOTES)
-        right = text[e : se if se < e + 180 else e + 180]
-        if right[:1] in _RIGHT_QUOTES:
-            right = right.lstrip(_RIGHT_QUOTES)
-        scores: dict[str, float] = {}
-        hits: list[str] = []
-        # the backwards rule says cheaply whether the (leftmost) forward match exists
-        rl = left[::-1]
+    def _score_all(self, text: str, sents: list[list[int]], mentions: list[dict[str, Any]], skip: set[int]) -> None:
+        """Score every mention whose index is not in ``skip`` (its ``scores``, ``hits``,
+        ``cue``, ``sep`` and "context" evidence): the role rules on the text just left (80
+        characters) and right (180) of the mention within its sentence, and on the windows
+        without a coordinated name next to it. The same answers as the plain searches of
+        every rule (tests/test_orgs_speed_scoring.py compares them), found with the
+        sentence's plan (``_sentence_plan``) and the gates read once per sentence, the rules
+        a gate or the sentence leaves, and no score dict or hit list before a rule hits."""
+        plans: dict[int, Any] = {}
         rev_c = _COORD_LEFT_REV
-        cm = (
-            _COORD_LEFT.search(left)
-            if rev_c is None or rev_c.match(rl) or (rl[:1] == "\n" and rev_c.match(rl[1:]))
-            else None
-        )
-        left2 = left[: cm.start()] + " " if cm else None
-        cm = _COORD_RIGHT.match(right)
-        right2 = right[cm.end() :] if cm else None
-        # a lower-case rule whose required words are all absent from the window cannot match
-        # (the coordination variant is a prefix of the window plus a space): skip its search
-        low = left.lower()
-        x = low[::-1]
-        # ``$`` also matches before a final newline: the reversed windows without it
-        xn0 = x[1:] if x[:1] == "\n" else None
-        if left2 is None:
-            low2 = x1 = xn1 = None
-        else:
-            low2 = left2.lower()
-            x1 = low2[::-1]
-            xn1 = x1[1:] if x1[:1] == "\n" else None
-        g = self.left_gate_fast
-        gate_open = g is None or g.match(x) or (xn0 is not None and g.match(xn0))
-        if not gate_open and x1 is not None:
-            gate_open = g.match(x1) or (xn1 is not None and g.match(xn1))
-        g2 = self.left_gate2 if cue else self.left_gate2_nocue
-        gate2_open = g2 is None or g2.match(x) or (xn0 is not None and g2.match(xn0))
-        if not gate2_open and x1 is not None:
-            gate2_open = g2.match(x1) or (xn1 is not None and g2.match(xn1))
-        revs = None
-        for role, w, need_cue, pid, rx, lc, pf, rev in left_lists[(1 if gate_open else 0) + (2 if gate2_open else 0)]:
-            if rev is not None and lc:  # (most rules: reversed, lower-case, a literal tuple or none)
-                if pf is not None:
-                    for lit in pf:
-                        if lit in low:
-                            break
-                    else:
-                        continue
-                found = rx.match(x) or (xn0 is not None and rx.match(xn0))
-                if not found and x1 is not None:
-                    found = rx.match(x1) or (xn1 is not None and rx.match(xn1))
-                if found:
-                    scores[role] = scores.get(role, 0.0) + w
-                    hits.append(pid)
-                continue
-            if pf is not None and lc:
-                if type(pf) is tuple:
-                    for lit in pf:
-                        if lit in low:
-                            break
-                    else:
-                        continue
-                elif pf.search(low) is None:
-                    continue
-            if rev is None:
-                if lc:
-                    found = rx.search(low) or (low2 is not None and rx.search(low2))
-                else:
-                    found = rx.search(left) or (left2 is not None and rx.search(left2))
-            else:
-                if lc:
-                    xs = [x] if x1 is None else [x, x1]
-                else:
-                    if revs is None:
-                        revs = [left[::-1]] if left2 is None else [left[::-1], left2[::-1]]
-                    xs = revs
-                # ``$`` also matches before a final newline: the reversed text without it
-                y = xs[0]
-                found = rx.match(y) or (y[:1] == "\n" and rx.match(y[1:]))
-                if not found and len(xs) > 1:
-                    y = xs[1]
-                    found = rx.match(y) or (y[:1] == "\n" and rx.match(y[1:]))
-            if found:
-                scores[role] = scores.get(role, 0.0) + w
-                hits.append(pid)
+        coord_left = _COORD_LEFT.search
+        coord_right = _COORD_RIGHT.match
+        g1 = self.left_gate_fast
         g_lc, g_cs = self.right_gate_lc, self.right_gate_cs
-        rlow = right.lower()
-        rlow2 = right2.lower() if right2 is not None else None
-        open_lc = g_lc is None or g_lc.match(rlow) or (rlow2 is not None and g_lc.match(rlow2))
-        if has_cs:
-            open_cs = g_cs is None or g_cs.match(right) or (right2 is not None and g_cs.match(right2))
-        else:
-            open_cs = False  # no case-sensitive right rule left for this sentence
-        for role, w, need_cue, pid, rx, lc, _pf, _rev in right_pats if open_lc or open_cs else ():
-            if lc:
-                if open_lc and (rx.search(rlow) or (rlow2 is not None and rx.search(rlow2))):
-                    scores[role] = scores.get(role, 0.0) + w
-                    hits.append(pid)
-            elif open_cs and (rx.search(right) or (right2 is not None and rx.search(right2))):
-                scores[role] = scores.get(role, 0.0) + w
-                hits.append(pid)
-        if "gazetteer" in m["ev"] and self.software_use_re.match(right) and self.gazetteer_role(m["name"]) == "vendor":
-            scores["vendor"] = scores.get("vendor", 0.0) + self.software_use_w
-            hits.append("software_in_use")
-        reg = self._reg_names.get(m["name"])
-        if reg is None:
-            words = m["name"].split()
-            reg = bool(words) and (
-                words[-1].capitalize() in self.reg_heads or (len(words) > 2 and words[0] == "Office" and "of" in words)
+        software_re = self.software_use_re
+        sep_found = self.sep_ws.found
+        reg_names = self._reg_names
+        plan_of = self._sentence_plan
+        gate2_cue, gate2_nocue = self.left_gate2, self.left_gate2_nocue
+        relaxed = self.left_relaxed
+        for i, m in enumerate(mentions):
+            if i in skip:
+                continue
+            si = m["sent"]
+            info = plans.get(si)
+            if info is None:
+                ss, se = sents[si]
+                cue, _left_open, left_lists, right_pats, has_cs = plan_of(text[ss:se])
+                info = plans[si] = (ss, se, cue, left_lists, right_pats, has_cs, gate2_cue if cue else gate2_nocue)
+            ss, se, cue, left_lists, right_pats, has_cs, g2 = info
+            s = m["start"]
+            e = m["end"]
+            left = text[s - 80 if s - 80 > ss else ss : s]
+            if left[-1:] in _LEFT_QUOTES:
+                left = left.rstrip(_LEFT_QUOTES)
+            right = text[e : se if se < e + 180 else e + 180]
+            if right[:1] in _RIGHT_QUOTES:
+                right = right.lstrip(_RIGHT_QUOTES)
+            # the coordination variants (the backwards rule says cheaply whether the forward
+            # match exists)
+            rl = left[::-1]
+            if rev_c is None or rev_c.match(rl) or (rl[:1] == "\n" and rev_c.match(rl[1:])):
+                cm = coord_left(left)
+                left2 = left[: cm.start()] + " " if cm else None
+            else:
+                left2 = None
+            cm = coord_right(right)
+            right2 = right[cm.end() :] if cm else None
+            low = left.lower()
+            x = low[::-1]
+            xn0 = x[1:] if x[:1] == "\n" else None  # (``$`` also matches before a final newline)
+            if left2 is None:
+                low2 = x1 = xn1 = None
+            else:
+                low2 = left2.lower()
+                x1 = low2[::-1]
+                xn1 = x1[1:] if x1[:1] == "\n" else None
+            k = (
+                1
+                if g1 is None
+                or g1.match(x)
+                or (xn0 is not None and g1.match(xn0))
+                or (x1 is not None and (g1.match(x1) or (xn1 is not None and g1.match(xn1))))
+                else 0
             )
-            remember(self._reg_names, m["name"], reg, _CACHE_MAX)
-        if reg:
-            scores["regulator"] = scores.get("regulator", 0.0) + 3
-        if "victim" in scores and self.sep_ws.found(text[max(ss, s - 300) : min(se, e + 60)].lower()):
-            m["sep"] = True
-            scores["other"] = scores.get("other", 0.0) + scores.pop("victim")
-        m["scores"] = scores
-        m["hits"] = hits
-        m["cue"] = cue
-        if hits:
-            m["ev"].add("context")
+            if (
+                g2 is None
+                or g2.match(x)
+                or (xn0 is not None and g2.match(xn0))
+                or (x1 is not None and (g2.match(x1) or (xn1 is not None and g2.match(xn1))))
+            ):
+                k += 2
+            scores: dict[str, float] | None = None
+            hits: list[str] | None = None
+            for role, w, _need_cue, pid, rx, lc, pf, rev in left_lists[k]:
+                if rev is not None and lc:  # (most rules: reversed, lower-case)
+                    if pf is not None:
+                        for lit in pf:
+                            if lit in low:
+                                break
+                        else:
+                            continue
+                    found = (
+                        rx.match(x)
+                        or (xn0 is not None and rx.match(xn0))
+                        or (x1 is not None and (rx.match(x1) or (xn1 is not None and rx.match(xn1))))
+                    )
+                else:
+                    rel = relaxed.get(pid)
+                    if rel is not None and not (
+                        rel.match(x)
+                        or (xn0 is not None and rel.match(xn0))
+                        or (x1 is not None and (rel.match(x1) or (xn1 is not None and rel.match(xn1))))
+                    ):
+                        continue  # (not even without its look-arounds)
+                    found = _left_other(rx, lc, pf, rev, left, left2, low, low2, x, x1)
+                if found:
+                    if scores is None:
+                        scores, hits = {role: w}, [pid]
+                    else:
+                        scores[role] = scores.get(role, 0.0) + w
+                        hits.append(pid)  # type: ignore[union-attr]
+            rlow = right.lower()
+            rlow2 = right2.lower() if right2 is not None else None
+            open_lc = g_lc is None or g_lc.match(rlow) or (rlow2 is not None and g_lc.match(rlow2))
+            open_cs = has_cs and (g_cs is None or g_cs.match(right) or (right2 is not None and g_cs.match(right2)))
+            if open_lc or open_cs:
+                for role, w, _need_cue, pid, rx, lc, _pf, _rev in right_pats:
+                    if (
+                        (open_lc and (rx.search(rlow) or (rlow2 is not None and rx.search(rlow2))))
+                        if lc
+                        else (open_cs and (rx.search(right) or (right2 is not None and rx.search(right2))))
+                    ):
+                        if scores is None:
+                            scores, hits = {role: w}, [pid]
+                        else:
+                            scores[role] = scores.get(role, 0.0) + w
+                            hits.append(pid)  # type: ignore[union-attr]
+            name = m["name"]
+            if "gazetteer" in m["ev"] and software_re.match(right) and self.gazetteer_role(name) == "vendor":
+                if scores is None:
+                    scores, hits = {"vendor": self.software_use_w}, ["software_in_use"]
+                else:
+                    scores["vendor"] = scores.get("vendor", 0.0) + self.software_use_w
+                    hits.append("software_in_use")  # type: ignore[union-attr]
+            reg = reg_names.get(name)
+            if reg is None:
+                words = name.split()
+                reg = bool(words) and (
+                    words[-1].capitalize() in self.reg_heads or (len(words) > 2 and words[0] == "Office" and "of" in words)
+                )
+                remember(reg_names, name, reg, _CACHE_MAX)
+            if reg:
+                if scores is None:
+                    scores = {"regulator": 3.0}
+                else:
+                    scores["regulator"] = scores.get("regulator", 0.0) + 3
+            if scores is None:
+                m["scores"] = {}
+                m["hits"] = []
+            else:
+                if "victim" in scores and sep_found(text[max(ss, s - 300) : min(se, e + 60)].lower()):
+                    m["sep"] = True
+                    scores["other"] = scores.get("other", 0.0) + scores.pop("victim")
+                m["scores"] = scores
+                if hits is None:
+                    m["hits"] = []
+                else:
+                    m["hits"] = hits
+                    m["ev"].add("context")
+            m["cue"] = cue
 
     def _sentence_rules(self, sent: str) -> tuple[bool, list[Any], list[Any], list[Any]]:
         """Per sentence: (breach cue, the left rules to try, those lists by the left gates
         (index: left gate open + 2 * left_gate2 open), the right rules to try). A rule whose few required words
         (its prefilter tuple) are nowhere in the sentence cannot match a window of it;
         rules that need a cue are dropped without one. The rules keep their order."""
+        return self._sentence_plan(sent)[:4]  # type: ignore[return-value]
+
+    def _sentence_plan(self, sent: str) -> tuple[bool, list[Any], Any, list[Any], bool]:
+        """``_sentence_rules`` and whether the right rules hold a case-sensitive one. Only the
+        words of the left rules outside the first gate (``pf_lits_lc``), of the case-sensitive
+        right rules (``pf_lits_cs``) are looked for: the
+        rules in the first gate and the lower-case right rules are always listed (their gates
+        decide per window)."""
         low = sent.lower()
-        cue = self.cue_ws.found(low)
-        present = frozenset(
-            [lit for lit in self.pf_lits_lc if lit in low] + [(lit,) for lit in self.pf_lits_cs if lit in sent]
-        )
-        key = (cue, present)
+        key = 1 if self.cue_ws.found(low) else 0  # (bit 0: the cue; then one bit per word found)
+        bit = 2
+        for lit in self.pf_lits_lc:
+            if lit in low:
+                key |= bit
+            bit <<= 1
+        for lit in self.pf_lits_cs:
+            if lit in sent:
+                key |= bit
+            bit <<= 1
         hit = self._rule_lists.get(key)
         if hit is None:
+            cue = bool(key & 1)
+            n = len(self.pf_lits_lc)
+            present = [lit for i, lit in enumerate(self.pf_lits_lc) if key >> (i + 1) & 1]
+            present += [(lit,) for i, lit in enumerate(self.pf_lits_cs) if key >> (i + 1 + n) & 1]
+            absorbed = self.left_absorbed
 
-            def possible(item: Any) -> bool:
+            def possible_left(item: Any) -> bool:
                 pf = item[6]
-                if type(pf) is not tuple:
+                if type(pf) is not tuple or item[3] in absorbed:
                     return True  # (a search of a long alternation costs more than it saves)
                 return any((lit if item[5] else (lit,)) in present for lit in pf)
 
-            left_open = [p for p in (self.left_pats if cue else self.left_pats_nocue) if possible(p)]
+            def possible_right(item: Any) -> bool:
+                pf = item[6]
+                if item[5] or type(pf) is not tuple:
+                    return True  # (the right gate decides)
+                return any((lit,) in present for lit in pf)
+
+            left_open = [p for p in (self.left_pats if cue else self.left_pats_nocue) if possible_left(p)]
             # by (left gate open) + 2 * (left_gate2 open): the rules a closed gate rules out go
             g1, g2 = self.left_gated_ids, self.left_gated2_ids
             left_lists = (
@@ -1564,8 +1646,9 @@ class Orgs(BreachComponent):
                 [p for p in left_open if p[3] not in g1],
                 left_open,
             )
-            right = [p for p in self.right_pats if (cue or not p[2]) and possible(p)]
-            hit = remember(self._rule_lists, key, (cue, left_open, left_lists, right), 4096)
+            right = [p for p in self.right_pats if (cue or not p[2]) and possible_right(p)]
+            has_cs = any(not p[5] for p in right)
+            hit = remember(self._rule_lists, key, (cue, left_open, left_lists, right, has_cs), 4096)
         return hit
 
     def _share_in_lists(
@@ -1618,7 +1701,7 @@ class Orgs(BreachComponent):
     def _clusters(self, mentions: list[dict[str, Any]], links: list[tuple[int, int]]) -> tuple[Any, ...]:
         """(each mention's org key, the clusters: lists of mention indices, the person names).
         None of it reads the scores: it can run before them."""
-        keys = [org_key(m["name"]) for m in mentions]
+        keys = list(map(org_key, map(_NAME, mentions)))
         parent = list(range(len(mentions)))
 
         def find(i: int) -> int:
@@ -1643,17 +1726,19 @@ class Orgs(BreachComponent):
             if not k:
                 continue
             j = first_of_key.get(k)
-            if j is not None:
-                union(j, i)
-            else:
+            if j is None:
                 first_of_key[k] = i
+            elif links:
+                union(j, i)
+            else:  # (no links: j and i are roots, and union(j, i) hangs i under j)
+                parent[i] = j
         uniq = list(first_of_key.items())[:400]
         # names can only match when some part starts with the same letter (prefix, acronym,
         # clipping): a cheap filter before same_org
         # (pairs are taken within buckets of the same gazetteer role and initial; the
         # clusters do not depend on the order of the unions: a root is its least index)
         buckets: dict[tuple[str | None, str], list[int]] = {}
-        initials = self._initials
+        initials, role_of = self._initials, self.gazetteer_role
         several = False  # a key with two initials (a 'dba' name) can meet a pair twice
         for x, (k, i) in enumerate(uniq):
             chs = initials.get(k)
@@ -1661,7 +1746,7 @@ class Orgs(BreachComponent):
                 parts = _split_dba(k)  # (one part: its initial, no set)
                 chs = (parts[0][:1],) if len(parts) == 1 else tuple({p[:1] for p in parts})
                 remember(initials, k, chs, _CACHE_MAX)
-            grole = self.gazetteer_role(mentions[i]["name"])
+            grole = role_of(mentions[i]["name"])
             if len(chs) > 1:
                 several = True
             for ch in chs:
@@ -1770,21 +1855,38 @@ class Orgs(BreachComponent):
                 ev.update(m["ev"])
         orgs: list[dict[str, Any]] = []
         strong_ids, ce_ids, ba_ids = self.strong_ids, self.ce_slot_ids, self.ba_slot_ids
+        nonname, role_of, gaz_prior = self.nonname, self.gazetteer_role, self.gaz_prior
         for members in clusters:
-            if len(members) == 1:
+            if len(members) == 1:  # (most clusters: ``_gaz_facts``'s answers for one name)
+                m0 = mentions[members[0]]
                 ev = ev_by_key[keys[members[0]]]  # (only read below: no copy)
+                if not ev:
+                    continue
+                best = m0["name"]
+                if best in nonname or best in persons:
+                    continue
+                ms: Any = (m0,)
+                distinct: Any = None
+                g = role_of(best)
+                prior = None if g is None else gaz_prior.get(best, gaz_prior.get(org_key(best)))
+                listed = g in _LISTED_ROLES
             else:
                 ev = set()
                 for i in members:
                     ev |= ev_by_key[keys[i]]  # (every mention's key is in it)
-            if not ev:
-                continue
-            ms = [mentions[i] for i in members]
-            names = [m["name"] for m in ms]
-            if all(n in self.nonname or n in persons for n in names):
-                continue
-            distinct = dict.fromkeys(names)  # (the names in order, once each)
-            gaz_hits, gaz_roles, g, gname, prior = self._gaz_facts(names, distinct)
+                if not ev:
+                    continue
+                ms = [mentions[i] for i in members]
+                names = [m["name"] for m in ms]
+                if all(n in nonname or n in persons for n in names):
+                    continue
+                distinct = dict.fromkeys(names)  # (the names in order, once each)
+                _gaz_hits, gaz_roles, g, _gname, prior = self._gaz_facts(names, distinct)
+                # a news source, security firm or vendor list names it
+                listed = not _LISTED_ROLES.isdisjoint(gaz_roles)
+                best = names[0] if len(distinct) == 1 else self._best_name(ms)  # (one name: _best_name's answer)
+                if len(distinct) == 1:
+                    distinct = None  # (one name: the best one, no alias)
             scores: dict[str, float] = {}
             # (one pass for the mentions' flags: breach cue, separate incident, strong or slot
             # patterns outside a separate incident, software in use, first position)
@@ -1825,7 +1927,6 @@ class Orgs(BreachComponent):
             role = fixed or (max(scores, key=lambda r: (scores[r], r == "victim")) if scores else "other")
             if role != "victim":
                 victim = 0.0
-            best = names[0] if len(distinct) == 1 else self._best_name(ms)  # (one name: _best_name's answer)
             first_best = ms[0] if len(ms) == 1 else min((m for m in ms if m["name"] == best), key=_START)
             central = victim
             if victim > 0:
@@ -1833,7 +1934,7 @@ class Orgs(BreachComponent):
                     central += 2
                 central += min(3, len(ms) - 1) * 0.5
             aliases = []
-            if len(distinct) > 1:  # (one name: the best one, no alias)
+            if distinct is not None:
                 for n in distinct:
                     if n != best and org_key(n) != org_key(best):
                         aliases.append(n)
@@ -1855,8 +1956,7 @@ class Orgs(BreachComponent):
                     "sep_only": sep_only,
                     "strong": strong,
                     "claimed": claimed,
-                    # a news source, security firm or vendor list names it
-                    "listed": bool({"source", "researcher", "vendor"} & set(gaz_roles)),
+                    "listed": listed,
                     "ends": [m["end"] for m in ms],
                     "ce_slot": ce_slot,
                     "ba_slot": ba_slot,
@@ -2114,6 +2214,36 @@ class _LowerWords:
         return False
 
 
+def _left_other(
+    rx: Any, lc: bool, pf: Any, rev: Any, left: str, left2: str | None, low: str, low2: str | None, x: str, x1: str | None
+) -> Any:
+    """Does a left rule that is not a reversed lower-case one match the window (or its
+    coordination variant)? Its prefilter first (a literal tuple or alternation on the
+    lower-cased window; False when it fails), then the forward search, or the anchored
+    reversed match (``$`` also matches before a final newline: also without it)."""
+    if pf is not None and lc:
+        if type(pf) is tuple:
+            for lit in pf:
+                if lit in low:
+                    break
+            else:
+                return False
+        elif pf.search(low) is None:
+            return False
+    if rev is None:
+        if lc:
+            return rx.search(low) or (low2 is not None and rx.search(low2))
+        return rx.search(left) or (left2 is not None and rx.search(left2))
+    if lc:
+        xs = [x] if x1 is None else [x, x1]
+    else:
+        xs = [left[::-1]] if left2 is None else [left[::-1], left2[::-1]]
+    for y in xs:
+        if rx.match(y) or (y[:1] == "\n" and rx.match(y[1:])):
+            return True
+    return False
+
+
 def _required(items: Any) -> set[str] | None:
     """Literal strings one of which occurs in every match of a parsed regex sequence (None:
     no such set found). Literal runs stop at whitespace; optional parts require nothing."""
@@ -2187,7 +2317,7 @@ def _prefilter(rx: re.Pattern[str]) -> Any:
     lits = sorted(req, key=lambda x: (-len(x), x))
     if len(lits) <= 6:
         return tuple(lits)
-    return re.compile("|".join(re.escape(x) for x in lits))
+    return re.compile(trie_alternation(lits))  # (finds a literal wherever the plain alternation does)
 
 
 def _reverse_items(items: Any) -> list[Any]:
@@ -2265,6 +2395,43 @@ def _reversed_tree_of(rx: re.Pattern[str]) -> Any:
     rev = _P.SubPattern(tree.state, _reverse_items(items[:-1]))
     rev.state.flags = tree.state.flags
     return rev
+
+
+def _without_lookarounds(items: Any) -> list[Any]:
+    """The parsed sequence without its look-aheads and look-behinds, at any depth: it
+    matches wherever the sequence matches (a constraint less), and maybe elsewhere."""
+    out = []
+    for op, av in items:
+        if op is _C.ASSERT or op is _C.ASSERT_NOT:
+            continue
+        if op is _C.SUBPATTERN:
+            av = (av[0], av[1], av[2], _P.SubPattern(av[3].state, _without_lookarounds(av[3])))
+        elif op is _C.BRANCH:
+            av = (av[0], [_P.SubPattern(a.state, _without_lookarounds(a)) for a in av[1]])
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            av = (av[0], av[1], _P.SubPattern(av[2].state, _without_lookarounds(av[2])))
+        out.append((op, av))
+    return out
+
+
+def _relaxed_reversed(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a rule that must end at the end of the window (``...$``) but cannot be read
+    backwards as it is (a look-around), the rule without its look-arounds read backwards
+    (as ``_reversed_left``, with its safe repeats possessive): when it fails to match the
+    reversed window (and the window without a final newline), ``rx.search(window)`` fails
+    too (windows of up to ``_REV_WINDOW`` characters). None when even that cannot be built."""
+    try:
+        tree = _P.parse(rx.pattern, rx.flags & ~re.UNICODE)
+        items = _without_lookarounds(list(tree))
+        if not items or items[-1] != (_C.AT, _C.AT_END) or "AT_END" in str(items[:-1]).replace(
+            "AT_END_STRING", ""
+        ):
+            return None
+        rev = _P.SubPattern(tree.state, _reverse_items(items[:-1]))
+        rev.state.flags = tree.state.flags
+        return _compile_tree(possessive_tree(rev), rx.flags)
+    except Exception:  # pragma: no cover - then the rule runs without it
+        return None
 
 
 def _reversed_gate(rxs: list[re.Pattern[str]], prefix: int = 0, fast: bool = False) -> re.Pattern[str] | None:
