@@ -507,3 +507,68 @@ def test_name_prefilters_are_the_plain_regexes() -> None:
     for name in names:
         assert _not_name(name) == (_NOT_NAME.search(name) is not None), name
         assert _norm_name(name) == _SPACES.sub(" ", name).strip(), name
+
+
+# -- round 5 (speed5-oc) -------------------------------------------------------------------
+def _random_splits(text: str, rnd: random.Random, at_space: bool) -> list[list[int]]:
+    """Sorted disjoint sentences of ``text``: ending before white space (``at_space``: what
+    lets ``_doc_runs`` and ``_doc_descs`` search the whole text) or anywhere, with gaps of
+    zero to three characters between them, some empty or one character long."""
+    n = len(text)
+    cuts = sorted({rnd.randint(0, n) for _ in range(rnd.randint(0, 12))})
+    if at_space:
+        cuts = [c for c in cuts if c == n or text[c].isspace()]
+    out: list[list[int]] = []
+    prev = 0
+    for c in cuts + [n]:
+        s = min(prev + rnd.choice((0, 0, 1, 2, 3)), c)
+        if s <= c and (not out or out[-1][1] <= s):
+            out.append([s, c])
+        prev = c + (1 if at_space and c < n else 0)
+    return out
+
+
+@pytest.mark.parametrize("at_space", [True, False], ids=["ends-before-space", "ends-anywhere"])
+def test_whole_text_searches_are_the_sentence_searches(nlp, monkeypatch, at_space: bool) -> None:
+    """The name runs and descriptor matches of one search of the text (``_doc_runs``,
+    ``_doc_descs``), the runs that cross a sentence's edge (its own search then) and the
+    per-search sentence gates (``_doc_gates``) give the plain per-sentence candidates, for
+    sentences cut anywhere in CASIE/HHS-style texts (runs and descriptor phrases cut)."""
+    comp = nlp.get_pipe("breach_orgs")
+    rnd = random.Random(17 if at_space else 19)
+    texts = [t for _, t in CASES] + _random_texts(400, seed=21) + [
+        "Acme Corp.  Beta Inc the online forum Gamma said", "the site\u00a0Acme\tCorp and the app Foo Bar",
+        "Foo 12 Bar 34.5 Baz the website 1win", "A B C D E F G H I J K L", "the company  website Acme.com said"]
+    n_docs = 0
+    for text in texts:
+        for _ in range(3):
+            (doc,) = _docs(nlp, [text])
+            sents = _random_splits(text, rnd, at_space)
+            doc._.breach_sents = sents
+            doc._.breach_skip = [[a, a + 2] for a in sorted(rnd.sample(range(len(text)), min(2, len(text))))
+                                 if rnd.random() < 0.3 and a + 2 <= len(text)]
+            if any(b > c for (_, b), (c, _) in zip(doc._.breach_skip, doc._.breach_skip[1:])):
+                doc._.breach_skip = []
+            got = _candidates(comp, doc, False, monkeypatch)
+            assert got == _candidates(comp, doc, True, monkeypatch), (text, sents)
+            n_docs += 1
+    assert n_docs > 1000
+
+
+def test_mark_sentences_is_the_plain_scan() -> None:
+    from breach_nlp.components.orgs import _mark_sentences
+
+    rnd = random.Random(23)
+    for _ in range(3000):
+        starts, ends, p = [], [], 0
+        for _s in range(rnd.randint(0, 6)):
+            a = p + rnd.randint(0, 3)
+            b = a + rnd.randint(0, 4)
+            starts.append(a)
+            ends.append(b)
+            p = b
+        places = sorted(rnd.sample(range(p + 3), rnd.randint(0, min(8, p + 3))))
+        bits: dict = {}
+        _mark_sentences(starts, ends, places, 4, bits)
+        want = {i: 4 for i, (a, b) in enumerate(zip(starts, ends)) if any(a <= q < b for q in places)}
+        assert bits == want, (starts, ends, places)

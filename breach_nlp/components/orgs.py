@@ -125,9 +125,9 @@ fixes a role other than victim; never a mention in a coordinated list).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from heapq import heappop, heappush
-from operator import itemgetter, methodcaller
+from operator import itemgetter, le, lt, methodcaller
 from typing import Any, Iterator
 
 try:  # the regex parser and compiler: prefilters and reversed rules (see _score)
@@ -146,7 +146,7 @@ from spacy.tokens import Doc
 from ..orgnames import _split_dba, org_key, same_org
 from ..possessive import possessive, possessive_tree
 from ..regexgate import WordStartRegex, trie_alternation
-from ..textspans import doc_lower, doc_text, is_skipped, touches, touching
+from ..textspans import doc_lower, doc_text, is_skipped, touches
 from .base import BreachComponent, remember
 
 _APOS = "'’"
@@ -244,6 +244,17 @@ _CACHE_MAX = 20_000
 #: a run with white space inside (None: one word, see ``Orgs._one_word_ranges``)
 _ONE_WORD = re.compile(r"\s").search
 
+# -- candidate half, round 5 (speed5-oc) --------------------------------------------------
+_SECOND = itemgetter(1)
+#: the searches after the name runs (``_sentence_extras``), one bit each: the portal
+#: appositive, the portal opening, domains, gazetteer names, ``known as``; then the
+#: descriptor noun, which has no switch of its own (``_desc_pre`` or ``_desc_ends`` decide)
+_PORTAL, _OPENING, _DOMAIN, _GAZ, _KNOWN, _DESC = 1, 2, 4, 8, 16, 32
+#: the ``gates`` tuple of ``_sentence_extras`` for each set of bits
+_GATE_SETS = tuple(
+    (bool(m & _PORTAL), bool(m & _OPENING), bool(m & _DOMAIN), bool(m & _GAZ), bool(m & _KNOWN)) for m in range(64)
+)
+
 
 def _not_name(name: str) -> bool:
     """``_NOT_NAME.search(name)``: each of its matches holds an apostrophe or starts the
@@ -265,6 +276,9 @@ class Orgs(BreachComponent):
     _doc_persons: set[str] = set()
     _skip: list[list[int]] = []
     _desc_ends: list[int] | None = None
+    #: per sentence, the useful descriptor matches of one search of the text (None: search
+    #: the sentence); None: no such search (see ``_doc_descs``)
+    _desc_pre: dict[int, list[tuple[int, int, str]] | None] | None = None
     _sent_touch: list[bool] | None = None
     _desc_starts: list[int] = []
     _and_read = False
@@ -441,7 +455,7 @@ class Orgs(BreachComponent):
         pat = self.name_re.pattern
         assert pat.startswith(_WORD)
         #: ``name_re`` found from its first capital or digit (see ``_name_runs``)
-        self.name_fast_re = re.compile(_FAST_FIRST_WORD + pat[len(_WORD) :])
+        self.name_fast_re = possessive(re.compile(_FAST_FIRST_WORD + pat[len(_WORD) :]))
         # the gazetteer names that start with a small letter are tested with ``in``; the
         # others' alternation (no look-ahead) finds every place where a name can match
         odd = self._gazetteer_odd_names(gaz)
@@ -453,7 +467,9 @@ class Orgs(BreachComponent):
         # to the letters "t" and "a" (the same matches)
         art = r"\b(?:the|a|an)\s+"
         assert self.desc_re.pattern.startswith(art)
-        self.desc_fast_re = re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + self.desc_re.pattern[len(art) :])
+        self.desc_fast_re = possessive(
+            re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + self.desc_re.pattern[len(art) :])
+        )
         #: a person title ends in white space (``...\\s+)$``): a name after no white space has none
         self._title_space = _ends_in_space(self.title_re)
         #: the literal last words that a title ends with, by their last letter (None: not known)
@@ -683,15 +699,9 @@ class Orgs(BreachComponent):
         self._doc_low = doc_lower(doc) if classes is not None else None
         self._doc_title_ends = self._title_ends if classes is not None else None
         self._skip = doc._.breach_skip or []  # read once: a doc._ read is slow
-        #: per sentence: does a skip region meet it (one sweep; None: ask ``touches``)
-        self._sent_touch = touching(self._skip, sents) if self._skip else None
-        #: the spans of the descriptor gate's matches (None: no gate)
-        if big:
-            self._desc_ends = None
-        else:
-            spans = [m.span() for m in self.desc_gate_re.finditer(text)]
-            self._desc_starts = [a for a, _ in spans]
-            self._desc_ends = [b for _, b in spans]
+        #: the spans of the descriptor gate's matches (None: no gate) and the descriptor
+        #: matches found beforehand (``_doc_candidates`` sets them)
+        self._desc_ends = self._desc_pre = None
         mentions: list[dict[str, Any]] = []
         links: list[tuple[int, int]] = []
         self._doc_candidates(doc, text, sents, lower_words, mentions, links)
@@ -763,16 +773,21 @@ class Orgs(BreachComponent):
         mentions.append(m)
         return m
 
-    def _doc_gates(self, text: str) -> tuple[tuple[bool, bool, bool, bool, bool], list[int] | None]:
+    def _doc_gates(
+        self, text: str, starts: list[int] | None = None, ends: list[int] | None = None
+    ) -> tuple[tuple[bool, bool, bool, bool, bool], dict[int, tuple[bool, bool, bool, bool, bool]] | None]:
         """Whole-text tests that rule out the searches after the name runs in every sentence
         at once: (the portal appositive's "),", "covered"/"business", a dot inside a word, a
         gazetteer name, "as "/"/k/a " with a word of ``_KNOWN_AS``), each needed by its search
-        in any sentence; and the sorted places where one of those searches may match in its
-        sentence (None: anywhere): the first characters of "),", "covered", "business", a dot
-        inside a word, " as ", "/k/a ", the characters of the descriptor gate's matches (their
-        first and last when the noun holds no white space) and of the gazetteer gate's (a match
-        of a search in a sentence starts at a place where a search of the whole text finds
-        one, or inside one it finds)."""
+        in any sentence; and, for sentences sorted and disjoint (``starts``, ``ends``), the
+        sentences that hold a place where one of those searches may match, with the gates of
+        the searches whose places they hold (None: every sentence, with the whole-text
+        gates). The places: the first characters of "),", "covered", "business", a dot inside
+        a word, " as ", "/k/a ", the characters of the descriptor gate's matches (their first
+        and last when the noun holds no white space) and of the gazetteer gate's (a match of
+        a search in a sentence starts at a place where a search of the whole text finds one,
+        or inside one it finds; a sentence without a place of the descriptor gate may still
+        lie inside a noun: then no descriptor match fits in it)."""
         found: list[list[int]] = []
         for w in ("),", "covered", "business", " as ", "/k/a "):
             places: list[int] = []
@@ -787,27 +802,39 @@ class Orgs(BreachComponent):
             bool(business) or "known" in text or "trading" in text or "operating" in text or "/k/a" in text
         )
         dots = [m.start() for m in _DOT_WORD.finditer(text)]
-        marks = portal + covered + business + dots
-        if known:
-            marks += as_ + fka
         # a gazetteer match holds a match of the gate (no look-ahead) found by a search of
         # the whole text, or one of the names that start with a small letter
         gaz_lower = any(n in text for n in self.gaz_lower_names)
         gaz_spans = [m.span() for m in self.gaz_gate_re.finditer(text)]
         gates = (bool(portal), bool(covered or business), bool(dots), gaz_lower or bool(gaz_spans), known)
-        if gaz_lower or self._desc_ends is None:
+        pre = self._desc_pre
+        if gaz_lower or pre is None and self._desc_ends is None or starts is None or ends is None:
             return gates, None
-        for a, b in zip(self._desc_starts, self._desc_ends):
+        bits: dict[int, int] = {}
+        for places, bit in ((portal, _PORTAL), (covered, _OPENING), (business, _OPENING), (dots, _DOMAIN)):
+            if places:
+                _mark_sentences(starts, ends, places, bit, bits)
+        if known:
+            _mark_sentences(starts, ends, as_, _KNOWN, bits)
+            _mark_sentences(starts, ends, fka, _KNOWN, bits)
+        if gaz_spans:
+            _mark_sentences(starts, ends, [p for a, b in gaz_spans for p in range(a, b)], _GAZ, bits)
+        if pre is not None:  # the sentences with a descriptor match to look at
+            for si, got in pre.items():
+                if got is None or got:
+                    bits[si] = bits.get(si, 0) | _DESC
+            return gates, {si: _GATE_SETS[m] for si, m in bits.items()}
+        desc: list[int] = []
+        for a, b in zip(self._desc_starts, self._desc_ends):  # type: ignore[arg-type]
             # a sentence that such a match meets holds its first or last character, or lies
             # inside the noun: without white space there, no descriptor match fits in it
             if _SPACE_RE.search(text, a + 1, b - 1):
-                marks.extend(range(a, b))
+                desc.extend(range(a, b))
             else:
-                marks += (a, b - 1)
-        for a, b in gaz_spans:
-            marks.extend(range(a, b))
-        marks.sort()
-        return gates, marks
+                desc += (a, b - 1)
+        if desc:
+            _mark_sentences(starts, ends, desc, _DESC, bits)
+        return gates, {si: _GATE_SETS[m] for si, m in bits.items()}
 
     def _name_runs(self, text: str, ss: int, se: int) -> Iterator[tuple[int, int]]:
         """The spans of ``self.name_re.finditer(text, ss, se)``, searched from the capitals
@@ -896,16 +923,77 @@ class Orgs(BreachComponent):
     ) -> None:
         """``_sentence_candidates`` of every sentence. The searches after the name runs run
         only in sentences that hold one of the places their matches need (``_doc_gates``;
-        sorted disjoint sentences, else in every sentence)."""
-        gates, marks = self._doc_gates(text)
-        if marks is not None:
-            prev = 0
-            for ss, se in sents:
-                if not prev <= ss <= se:
-                    marks = None
-                    break
-                prev = se
-        self._candidates_in(text, enumerate(sents), lower_words, mentions, links, gates, marks, self._doc_classes)
+        sorted disjoint sentences, else in every sentence). When the sentences are sorted,
+        disjoint and end before white space (or at the end of the text), the name runs and
+        the descriptor matches of every sentence come from one search of the whole text
+        (``_doc_runs``, ``_doc_descs``); else the descriptor regex runs only in sentences
+        that a match of its gate (a descriptor noun between white space) meets."""
+        starts = list(map(_FIRST, sents))
+        ends = list(map(_SECOND, sents))
+        ordered = all(map(le, starts, ends)) and all(map(le, ends, starts[1:]))
+        runs = None
+        if ordered and 0 <= starts[0] and ends[-1] <= len(text) and _ends_before_space(text, ends):
+            self._desc_pre = self._doc_descs(text, starts, ends)
+            runs = self._doc_runs(text)
+        elif len(text) < 2_000_000:
+            spans = [m.span() for m in self.desc_gate_re.finditer(text)]
+            self._desc_starts = [a for a, _ in spans]
+            self._desc_ends = [b for _, b in spans]
+        gates, masks = self._doc_gates(text, starts, ends) if ordered else self._doc_gates(text)
+        self._candidates_in(text, enumerate(sents), lower_words, mentions, links, gates, masks, self._doc_classes, runs)
+
+    def _doc_descs(self, text: str, starts: list[int], ends: list[int]) -> dict[int, Any]:
+        """``_desc_pre``: the descriptor matches of one search of the text, by sentence,
+        those that ``_desc_names`` keeps; a sentence that a match crosses an edge of is
+        searched alone (None). Sentences sorted, disjoint and ending before white space:
+        the matches inside a sentence that no match crosses an edge of are those of its own
+        search (as in ``_doc_runs``: a white space character is no word character, no
+        quote, and a path that reads it past the sentence's end consumes it)."""
+        found: dict[int, Any] = {}
+        n = len(starts)
+        for dm in self.desc_fast_re.finditer(text):
+            a, b = dm.span()
+            k = bisect_right(starts, a) - 1
+            if k >= 0 and b <= ends[k]:
+                got = found.setdefault(k, [])
+                if got is not None:
+                    got.append(dm)
+                continue
+            if k < 0 or a >= ends[k]:
+                k += 1  # (in the gap before sentence k + 1)
+            while k < n and starts[k] < b:
+                found[k] = None  # crossed: searched alone
+                k += 1
+        for k, got in found.items():
+            if got is not None:
+                found[k] = list(self._desc_names(text, got, ends[k]))
+        return found
+
+    def _desc_names(self, text: str, matches: Any, se: int) -> Iterator[tuple[int, int, str]]:
+        """The descriptor matches (in a sentence ending at ``se``) that may name something:
+        (start, end, name) of their name, without trailing punctuation; not a number or a
+        stop word, and one with neither a capital, a digit nor ".x" only before a verb."""
+        for dm in matches:
+            s, e = dm.span(1)
+            name = dm.group(1).rstrip(_TRAIL)
+            e = s + len(name)
+            if not name or _NUMLIKE.match(name) or name.lower() in STOP_WORDS:
+                continue
+            if not _ODD_NAME.search(name) and not self.desc_verb_re.match(text, e, min(se, e + 20)):
+                continue  # a lower-case word is a name only before a breach verb
+            yield s, e, name
+
+    def _doc_runs(self, text: str) -> tuple[list[Any], list[int]]:
+        """The spans of one search of ``name_fast_re`` over the whole text and their starts.
+        For sentences sorted, disjoint and ending before white space or at the text's end,
+        the spans inside a sentence that no span crosses the start or the end of are those
+        of its own search (``finditer(text, ss, se)``): both searches reach the sentence's
+        start and read the same characters before it; a white space character at its end is
+        no word character, no ``[.,]``, and where a path of a match reads it (the separators
+        of two words) the sentence's search fails there, and the text's search either fails
+        later or finds a run that crosses the end."""
+        spans = list(map(_SPAN, self.name_fast_re.finditer(text)))
+        return spans, list(map(_FIRST, spans))
 
     def _sentence_candidates(
         self,
@@ -930,28 +1018,60 @@ class Orgs(BreachComponent):
         mentions: list[dict[str, Any]],
         links: list[tuple[int, int]],
         gates: tuple[bool, bool, bool, bool, bool],
-        marks: list[int] | None,
+        masks: dict[int, tuple[bool, bool, bool, bool, bool]] | None,
         classes: tuple[bytes, bytes] | None,
+        runs: tuple[list[Any], list[int]] | None = None,
     ) -> None:
         """The candidates of the sentences ``items`` ((index, (start, end)), in order): those
-        of the name runs (``_name_runs``), then ``_sentence_extras`` (only where a
-        place of ``marks`` lies, unless None). ``classes``: see ``_char_classes`` (None: the
-        sentence tests read the sentence's text)."""
+        of the name runs (``_name_runs``; ``runs``: the spans of ``_doc_runs``, else a search
+        per sentence), then ``_sentence_extras`` (with the gates of ``masks`` in the sentences
+        it holds, unless None: ``gates`` in every sentence). ``classes``: see
+        ``_char_classes`` (None: the sentence tests read the sentence's text)."""
         name_runs = self._name_runs
         fast = self.name_fast_re.finditer
         at_start_pieces, inside_pieces = self._pieces_at_start, self._pieces_inside
         skip_all = self._skip
-        touch = self._sent_touch
-        n_marks = len(marks) if marks is not None else 0
-        mi = 0
+        # whether a skip region meets a sentence: a walk over them (sorted, disjoint, not
+        # empty, for sentences in order: else ``touches``)
+        nk = len(skip_all)
+        walk = nk > 0 and _ranges_apart(skip_all)
+        k = 0
+        prev_ss = 0
+        r_spans, r_starts = runs if runs is not None else ((), ())
+        j = 0
+        sg: Any = gates
         for si, (ss, se) in items:
+            if runs is not None:
+                i = bisect_left(r_starts, ss, j)
+                j = bisect_left(r_starts, se, i)
+                if masks is not None:
+                    sg = masks.get(si)
+                    if i == j and sg is None and not (i and r_spans[i - 1][1] > ss):
+                        continue  # no run and no extra search
+                if i and r_spans[i - 1][1] > ss or i < j and r_spans[j - 1][1] > se:
+                    spans: Any = fast  # a run crosses an edge of the sentence: its own search
+                else:
+                    spans = r_spans[i:j] if i < j else None
+            else:
+                spans = fast  # (searched below)
+                if masks is not None:
+                    sg = masks.get(si)
             n_before = len(mentions)
             skip = skip_all
-            if skip and not (touch[si] if touch is not None else touches(skip, ss, se)):
-                skip = []  # no skip region meets the sentence: none meets a part of it
+            if nk:
+                if walk and se - ss > 1 and ss >= prev_ss:
+                    prev_ss = ss
+                    while k < nk and skip_all[k][1] <= ss:
+                        k += 1
+                    if not (k < nk and skip_all[k][0] < se):
+                        skip = []  # no skip region meets the sentence: none meets a part of it
+                elif not touches(skip_all, ss, se):
+                    skip = []
             # an all-capitals line has no candidate runs (no character that upper() changes:
             # then the plain test decides)
-            if classes is None or classes[0].find(b"l", ss, se) < 0:
+            if spans is None:
+                allcaps = True  # (no runs to look at)
+            elif classes is None or classes[0].find(b"l", ss, se) < 0:
                 sent = text[ss:se]
                 allcaps = sent.upper() == sent and any(c.isalpha() for c in sent) and len(sent.split()) >= 3
             else:
@@ -963,7 +1083,8 @@ class Orgs(BreachComponent):
                 titleish: bool | None = None  # computed on first need
                 # the runs (``_name_runs``): the fast search's spans until a run that starts
                 # with small letters ("eBay"), then ``_name_runs`` from the end of the last run
-                spans: Any = map(_SPAN, fast(text, ss, se))
+                if spans is fast:
+                    spans = map(_SPAN, fast(text, ss, se))
                 p = ss
                 while True:
                     for rs, r_e in spans:
@@ -1015,12 +1136,8 @@ class Orgs(BreachComponent):
                     else:
                         break
                     spans = name_runs(text, p, se)
-            if marks is not None:
-                while mi < n_marks and marks[mi] < ss:
-                    mi += 1
-                if mi == n_marks or marks[mi] >= se:
-                    continue
-            self._sentence_extras(text, si, ss, se, n_before, skip, mentions, links, gates)
+            if sg is not None:
+                self._sentence_extras(text, si, ss, se, n_before, skip, mentions, links, sg)
 
     def _sentence_extras(
         self,
@@ -1086,23 +1203,25 @@ class Orgs(BreachComponent):
                 holders = _Holders(mentions[n_before:])
             if not holders.at(gm.start()):
                 holders.add(self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer"))
-        # a descriptor noun stands between white space inside the sentence: then a match of
-        # the gate (one pass over the text, before the sentences) overlaps the sentence
-        desc_ends = self._desc_ends
-        if desc_ends is None:
-            descs: Any = self.desc_fast_re.finditer(text, ss, se)
+        # the descriptor matches: found beforehand (``_desc_pre``), or searched when a match of
+        # the gate (a descriptor noun between white space: one pass over the text, before
+        # the sentences) overlaps the sentence
+        pre = self._desc_pre
+        found: Any
+        if pre is not None:
+            found = pre.get(si, ())
+            if found is None:  # (a match of the text's search crosses an edge of the sentence)
+                found = self._desc_names(text, self.desc_fast_re.finditer(text, ss, se), se)
         else:
-            j = bisect_right(desc_ends, ss)
-            descs = self.desc_fast_re.finditer(text, ss, se) if j < len(desc_ends) and self._desc_starts[j] < se else ()
+            desc_ends = self._desc_ends
+            j = bisect_right(desc_ends, ss) if desc_ends is not None else -1
+            found = (
+                self._desc_names(text, self.desc_fast_re.finditer(text, ss, se), se)
+                if desc_ends is None or j < len(desc_ends) and self._desc_starts[j] < se
+                else ()
+            )
         first_at: dict[int, dict[str, Any]] | None = None
-        for dm in descs:
-            s, e = dm.span(1)
-            name = dm.group(1).rstrip(_TRAIL)
-            e = s + len(name)
-            if not name or _NUMLIKE.match(name) or name.lower() in STOP_WORDS:
-                continue
-            if not _ODD_NAME.search(name) and not self.desc_verb_re.match(text, e, min(se, e + 20)):
-                continue  # a lower-case word is a name only before a breach verb
+        for s, e, name in found:
             if first_at is None:  # the first of the sentence's mentions at each start
                 first_at = {}
                 for x in mentions[n_before:]:
@@ -2489,6 +2608,35 @@ def _sent_of(sents: list[list[int]], pos: int) -> int:
     from ..textspans import find_range
 
     return find_range(sents, pos)
+
+
+def _mark_sentences(starts: list[int], ends: list[int], places: list[int], bit: int, bits: dict[int, int]) -> None:
+    """``bits[i] |= bit`` for each sentence ``i`` (sorted disjoint ``[starts[i], ends[i])``)
+    that holds one of the sorted ``places``: one look-up per sentence or gap reached."""
+    lim = -1
+    n = len(starts)
+    for p in places:
+        if p < lim:
+            continue  # in the sentence or the gap of the last look-up
+        i = bisect_right(starts, p) - 1
+        if i >= 0 and p < ends[i]:
+            bits[i] = bits.get(i, 0) | bit
+            lim = ends[i]
+        elif i + 1 < n:
+            lim = starts[i + 1]
+        else:
+            break  # after the last sentence
+
+
+def _ends_before_space(text: str, ends: list[int]) -> bool:
+    """Does every range (sorted ends) end at the end of the text or before white space?"""
+    edge = "".join(map(text.__getitem__, ends[: bisect_left(ends, len(text))]))  # (sorted ends)
+    return not edge or edge.isspace()
+
+
+def _ranges_apart(ranges: list[list[int]]) -> bool:
+    """Are the ranges sorted, disjoint and not empty (``textspans.touching``'s condition)?"""
+    return all(a < b for a, b in ranges) and all(map(le, map(_SECOND, ranges), map(_FIRST, ranges[1:])))
 
 
 def _dedupe(mentions: list[dict[str, Any]], kept_for: dict[int, int] | None = None) -> list[dict[str, Any]]:
