@@ -94,7 +94,7 @@ def _candidates(comp, doc, plain: bool, monkeypatch) -> tuple:
                 hit = comp._clean_memo(run, False, at_start)
                 hit_and = comp._clean_memo(run, True, at_start) if hit[2] else hit
                 alt = hit_and if hit_and is not hit and hit[:2] != hit_and[:2] else None
-                return (alt, hit[1], hit[0], None)
+                return (hit[0], None, (alt, hit[1]) if alt is not None or hit[1] else None)
 
             def doc_candidates(doc, text, sents, lower_words, mentions, links):
                 for si, (ss, se) in enumerate(sents):

@@ -857,11 +857,12 @@ class Orgs(BreachComponent):
             yield a, b
             p = b
 
-    def _run_pieces(self, run: str, at_start: bool) -> tuple[Any, tuple[str, ...], Any, Any]:
-        """Per run text (memoized): (the ``keep_and`` answer of ``_clean_memo`` when the
-        portal wording can change the pieces, else None; then of ``_clean_memo(run, False,
-        at_start)``: the person names it notes, its ranges, and the ranges that can be
-        candidates with their names and facts: (start, end, name, ``_facts(name)``))."""
+    def _run_pieces(self, run: str, at_start: bool) -> tuple[Any, Any, Any]:
+        """Per run text (memoized): of ``_clean_memo(run, False, at_start)``, its ranges and
+        the ranges that can be candidates with their names and facts: (start, end, name,
+        ``_facts(name)``); then None, or when the run notes person names or the portal
+        wording can change its pieces: (the ``keep_and`` answer of ``_clean_memo`` when it
+        can, else None; the person names noted)."""
         if _ONE_WORD(run) is None:  # one word (most runs): ``_one_word_ranges``, no memo
             ranges = self._one_word_ranges(run, at_start)
             hit = (ranges, (), False)
@@ -876,7 +877,8 @@ class Orgs(BreachComponent):
             if facts is not False:
                 pieces.append((a, b, name, facts))
         cache = self._pieces_at_start if at_start else self._pieces_inside
-        return remember(cache, run, (alt, hit[1], hit[0], tuple(pieces)), _CACHE_MAX)
+        extra = (alt, hit[1]) if alt is not None or hit[1] else None
+        return remember(cache, run, (hit[0], tuple(pieces), extra), _CACHE_MAX)
 
     def _one_word_ranges(self, run: str, at_start: bool) -> tuple[tuple[int, int], ...]:
         """``_clean_memo(run, keep_and, at_start)[0]`` of a run without white space (then it
@@ -1030,6 +1032,8 @@ class Orgs(BreachComponent):
         name_runs = self._name_runs
         fast = self.name_fast_re.finditer
         at_start_pieces, inside_pieces = self._pieces_at_start, self._pieces_inside
+        candidate = self._candidate_with
+        cls, wcls = classes if classes is not None else (None, None)
         skip_all = self._skip
         # whether a skip region meets a sentence: a walk over them (sorted, disjoint, not
         # empty, for sentences in order: else ``touches``)
@@ -1092,30 +1096,36 @@ class Orgs(BreachComponent):
                             break
                         p = r_e
                         run = text[rs:r_e]
-                        at_start = rs <= first_word
-                        ent = (at_start_pieces if at_start else inside_pieces).get(run) or self._run_pieces(
-                            run, at_start
-                        )
-                        alt, persons, ranges, pieces = ent
-                        # the portal wording (keep_and) changes the pieces of few runs: test it only then
-                        if alt is not None and (
-                            # the portal rule needs a comma: test that first
-                            text.find(",", max(ss, rs - 60), rs) >= 0
-                            and self.hhs_left.search(text, max(ss, rs - 60), rs)
-                            or self.hhs_right.match(text, r_e, min(se, r_e + 80))
-                            or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
-                            # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
-                            or " and " in run
-                            and self.desc_end_re.search(text, max(ss, rs - 60), rs)
-                        ):
-                            ranges, persons = alt[0], alt[1]
-                            pieces = None  # (the pieces of the other answer)
-                        if persons:
-                            self._doc_persons.update(persons)
+                        ent = (at_start_pieces if rs <= first_word else inside_pieces).get(run)
+                        if ent is None:
+                            ent = self._run_pieces(run, rs <= first_word)
+                        ranges, pieces, extra = ent
+                        if extra is not None:
+                            alt, persons = extra
+                            # the portal wording (keep_and) changes the pieces of few runs: test it only then
+                            if alt is not None and (
+                                # the portal rule needs a comma: test that first
+                                text.find(",", max(ss, rs - 60), rs) >= 0
+                                and self.hhs_left.search(text, max(ss, rs - 60), rs)
+                                or self.hhs_right.match(text, r_e, min(se, r_e + 80))
+                                or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
+                                # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
+                                or " and " in run
+                                and self.desc_end_re.search(text, max(ss, rs - 60), rs)
+                            ):
+                                ranges, persons = alt[0], alt[1]
+                                pieces = None  # (the pieces of the other answer)
+                            if persons:
+                                self._doc_persons.update(persons)
                         if not ranges:
                             continue
                         if titleish is None:
-                            titleish = _titleish(text, ss, se, classes)
+                            if cls is None:
+                                titleish = _titleish(text, ss, se, None)
+                            else:  # (``_titleish`` inline)
+                                c = cls[ss]
+                                nw = wcls.count(b" w", ss, se) + (c != 32)
+                                titleish = nw >= 4 and cls.count(b" A", ss, se) + (c == 65) >= 0.7 * nw
                         if titleish:
                             for a, b in ranges:
                                 s, e = rs + a, rs + b
@@ -1128,11 +1138,13 @@ class Orgs(BreachComponent):
                                 s, e = rs + a, rs + b
                                 if not (skip and touches(skip, s, e)):
                                     self._candidate(text, s, e, si, ss, lower_words, mentions, links)
-                        else:  # the pieces that can be candidates, with their facts
+                        elif skip:  # the pieces that can be candidates, with their facts
                             for a, b, name, facts in pieces:
-                                s, e = rs + a, rs + b
-                                if not (skip and touches(skip, s, e)):
-                                    self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+                                if not touches(skip, rs + a, rs + b):
+                                    candidate(text, rs + a, rs + b, si, ss, lower_words, mentions, links, name, facts)
+                        else:
+                            for a, b, name, facts in pieces:
+                                candidate(text, rs + a, rs + b, si, ss, lower_words, mentions, links, name, facts)
                     else:
                         break
                     spans = name_runs(text, p, se)
