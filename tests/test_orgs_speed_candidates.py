@@ -572,3 +572,15 @@ def test_mark_sentences_is_the_plain_scan() -> None:
         _mark_sentences(starts, ends, places, 4, bits)
         want = {i: 4 for i, (a, b) in enumerate(zip(starts, ends)) if any(a <= q < b for q in places)}
         assert bits == want, (starts, ends, places)
+
+
+def test_descriptor_search_by_article_is_the_plain_search(nlp) -> None:
+    """``_desc_search`` (one search per article, joined) finds what ``desc_re.finditer`` finds,
+    overlapping phrases of both articles included (CASIE-style descriptor wording)."""
+    comp = nlp.get_pipe("breach_orgs")
+    texts = [t for _, t in CASES] + _random_texts(600, seed=29) + [
+        "the company a site Foo", "a site the app Bar", "the company a site the app an app Q", "an the site X",
+        "the a website 1win", "thea site Foo", "the\u00a0site a\napp Foo the  forum  Bar", "xthe site Q a site R"]
+    for t in texts:
+        want = [(m.span(), m.group(1)) for m in comp.desc_re.finditer(t)]
+        assert [(m.span(), m.group(1)) for m in comp._desc_search(t)] == want, t

@@ -234,6 +234,7 @@ _LEAD = " \t\"“‘'(["
 _FIRST = itemgetter(0)
 _NAME = itemgetter("name")
 _SPAN = methodcaller("span")
+_M_START = methodcaller("start")
 _START = itemgetter("start")
 _END = itemgetter("end")
 _HAS_AND = methodcaller("__contains__", " and ")
@@ -467,9 +468,12 @@ class Orgs(BreachComponent):
         # to the letters "t" and "a" (the same matches)
         art = r"\b(?:the|a|an)\s+"
         assert self.desc_re.pattern.startswith(art)
-        self.desc_fast_re = possessive(
-            re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + self.desc_re.pattern[len(art) :])
-        )
+        rest = self.desc_re.pattern[len(art) :]
+        self.desc_fast_re = possessive(re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + rest))
+        #: the same, one article each: each search skips to its literal first letters (see
+        #: ``_desc_search``)
+        self.desc_the_re = possessive(re.compile(r"the(?<!\wthe)\s+" + rest))
+        self.desc_a_re = possessive(re.compile(r"a(?<!\wa)n?\s+" + rest))
         #: a person title ends in white space (``...\\s+)$``): a name after no white space has none
         self._title_space = _ends_in_space(self.title_re)
         #: the literal last words that a title ends with, by their last letter (None: not known)
@@ -953,7 +957,7 @@ class Orgs(BreachComponent):
         quote, and a path that reads it past the sentence's end consumes it)."""
         found: dict[int, Any] = {}
         n = len(starts)
-        for dm in self.desc_fast_re.finditer(text):
+        for dm in self._desc_search(text):
             a, b = dm.span()
             k = bisect_right(starts, a) - 1
             if k >= 0 and b <= ends[k]:
@@ -970,6 +974,21 @@ class Orgs(BreachComponent):
             if got is not None:
                 found[k] = list(self._desc_names(text, got, ends[k]))
         return found
+
+    def _desc_search(self, text: str) -> list[Any]:
+        """``list(desc_fast_re.finditer(text))`` from a search of each article ("the", then
+        "a"/"an"): a match of the joint regex at a place is the match of the one article
+        that the place's letter starts, so when no match of one search overlaps one of the
+        other, the joint search finds them all, in the order of their starts (else it runs)."""
+        ms = [*self.desc_the_re.finditer(text), *self.desc_a_re.finditer(text)]
+        if len(ms) > 1:
+            ms.sort(key=_M_START)
+            end = -1
+            for m in ms:
+                if m.start() < end:
+                    return list(self.desc_fast_re.finditer(text))
+                end = m.end()
+        return ms
 
     def _desc_names(self, text: str, matches: Any, se: int) -> Iterator[tuple[int, int, str]]:
         """The descriptor matches (in a sentence ending at ``se``) that may name something:
