@@ -584,3 +584,36 @@ def test_descriptor_search_by_article_is_the_plain_search(nlp) -> None:
     for t in texts:
         want = [(m.span(), m.group(1)) for m in comp.desc_re.finditer(t)]
         assert [(m.span(), m.group(1)) for m in comp._desc_search(t)] == want, t
+
+
+def test_pieces_shared_between_start_and_inside(nlp) -> None:
+    """A run whose first word is letters only and not one that only a sentence's start
+    strips gets the same pieces (and notes the same persons) at the start and inside: the
+    memo entry of one serves the other (CASIE / HHS runs and random ones)."""
+    comp = nlp.get_pipe("breach_orgs")
+    runs = RUNS + ONE_WORDS + [t.strip() for t in _random_texts(600, seed=31) if t.strip()] + [
+        "The Home Depot", "In Acme", "Acme Corp", "Further Acme", "NHS Digital", "CEO Scott Wise", "No", "Overall"]
+    shared = 0
+    for run in runs:
+        first = run.split(None, 1)[0]
+        if not (first.isalpha() and first not in comp._start_only):
+            continue
+        shared += 1
+        for keep_and in (False, True):
+            assert comp._clean_memo(run, keep_and, True) == comp._clean_memo(run, keep_and, False), run
+        if " " not in run:
+            assert comp._one_word_ranges(run, True) == comp._one_word_ranges(run, False), run
+    assert shared > 100
+
+
+def test_possessive_needs_an_apostrophe() -> None:
+    """``_clean_run_text`` skips its possessive loop in a run without an apostrophe: then no
+    word matches ``_POSS_WORD`` (CASIE-style words and random strings)."""
+    from breach_nlp.components.orgs import _POSS_WORD
+
+    rnd = random.Random(37)
+    words = ["Equifax’s", "Banks'", "Nvidia’s", "Acmes", "s", "ss", "’s", "x’", "Acme’S", "Co's"]
+    words += ["".join(rnd.choice("aAs’'`´ʼ.-") for _ in range(rnd.randint(1, 6))) for _ in range(5000)]
+    for w in words:
+        if "'" not in w and "’" not in w:
+            assert _POSS_WORD.match(w) is None, w

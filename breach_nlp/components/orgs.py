@@ -486,6 +486,9 @@ class Orgs(BreachComponent):
         #: run pieces with their name facts, by run (at the sentence start, or not): see ``_run_pieces``
         self._pieces_at_start: dict[str, tuple[Any, ...]] = {}
         self._pieces_inside: dict[str, tuple[Any, ...]] = {}
+        #: the words that only a sentence's start strips (``start_nonname`` less ``nonname``):
+        #: the one place where ``_clean_run_text`` reads ``at_start``
+        self._start_only = self.start_nonname - self.nonname
 
     def _gazetteer_regex(self, gaz: dict[str, Any]) -> re.Pattern[str]:
         """Lower-case or odd gazetteer names the capitalised-run regex cannot see."""
@@ -564,32 +567,34 @@ class Orgs(BreachComponent):
         words = [m.span() for m in _NONSPACE.finditer(text, s, e)]
         # possessives inside a run: "Ireland’s Health Service Executive" splits after a place,
         # a trailing "Nvidia’s" loses its "’s"; "St. Luke’s Health System" stays whole
-        for i, (ws, we) in enumerate(words):
-            if text[we - 1] not in _POSS_END:
-                continue  # not a possessive (cheap test before _POSS_WORD)
-            pm = _POSS_WORD.match(text[ws:we])
-            if pm is None:
-                continue
-            stem_end = ws + len(pm.group(1))
-            if pm.group(1) in self.generic_owners:
-                return []  # "the CE's Redding facility", "the CE’s BA": a part of an unnamed party
-            if i == len(words) - 1:
-                words[i] = (ws, stem_end)
-                break
-            stem = text[s:stem_end] if i else pm.group(1)
-            prev = text[words[i - 1][0] : words[i - 1][1]] if i else ""
-            if (
-                # a place word ends a person's name too ("Michael Jordan’s Steak House")
-                pm.group(1) in self.places
-                and (not prev or prev in self.start_nonname or prev in self.connectors or not prev[:1].isupper())
-                or stem in self.places
-                or self.gazetteer_role(stem) is not None
-                or stem.split()[-1] in self.heads
-                or stem.split()[-1] in self.suffixes
-            ):
-                return self._clean_run(text, s, stem_end, keep_and) + self._clean_run(
-                    text, words[i + 1][0], e, keep_and
-                )
+        # (each possessive holds an apostrophe: without one, no word is one)
+        if text.find("'", s, e) >= 0 or text.find("’", s, e) >= 0:
+            for i, (ws, we) in enumerate(words):
+                if text[we - 1] not in _POSS_END:
+                    continue  # not a possessive (cheap test before _POSS_WORD)
+                pm = _POSS_WORD.match(text[ws:we])
+                if pm is None:
+                    continue
+                stem_end = ws + len(pm.group(1))
+                if pm.group(1) in self.generic_owners:
+                    return []  # "the CE's Redding facility", "the CE’s BA": a part of an unnamed party
+                if i == len(words) - 1:
+                    words[i] = (ws, stem_end)
+                    break
+                stem = text[s:stem_end] if i else pm.group(1)
+                prev = text[words[i - 1][0] : words[i - 1][1]] if i else ""
+                if (
+                    # a place word ends a person's name too ("Michael Jordan’s Steak House")
+                    pm.group(1) in self.places
+                    and (not prev or prev in self.start_nonname or prev in self.connectors or not prev[:1].isupper())
+                    or stem in self.places
+                    or self.gazetteer_role(stem) is not None
+                    or stem.split()[-1] in self.heads
+                    or stem.split()[-1] in self.suffixes
+                ):
+                    return self._clean_run(text, s, stem_end, keep_and) + self._clean_run(
+                        text, words[i + 1][0], e, keep_and
+                    )
         # a trailing period belongs to an abbreviation only ("Inc.", "U.S.")
         out_words: list[list[int]] = [list(w) for w in words]
         last = out_words[-1]
@@ -605,13 +610,17 @@ class Orgs(BreachComponent):
         nonname = self.start_nonname if at_start else self.nonname
         while out_words:
             w = text[out_words[0][0] : out_words[0][1]]
-            nxt = text[out_words[1][0] : out_words[1][1]] if len(out_words) > 1 else ""
             if w in nonname or w.rstrip(".") in nonname or w in self.connectors or w in "&+":
                 out_words.pop(0)
                 nonname = self.start_nonname
-            elif _HYPHEN_ADJ.search(w) and len(out_words) > 1:
+            elif "-" in w and _HYPHEN_ADJ.search(w) and len(out_words) > 1:  # (a match starts "-")
                 out_words.pop(0)  # "Sharjah-based InvestBank"
-            elif w in self.not_alone and w.endswith("s") and w not in self.heads and nxt in ("of", "at", "for", "from"):
+            elif (
+                w in self.not_alone
+                and w.endswith("s")
+                and w not in self.heads
+                and (text[out_words[1][0] : out_words[1][1]] if len(out_words) > 1 else "") in ("of", "at", "for", "from")
+            ):
                 out_words.pop(0)  # "Members of the Girl Scouts of Orange County"
                 nonname = self.start_nonname
             elif (
@@ -627,7 +636,8 @@ class Orgs(BreachComponent):
             out_words.pop()
         if not out_words:
             return []
-        if len(out_words) == 1 or self._run_triggers.isdisjoint([text[a:b] for a, b in out_words]):
+        # (the words between the first and the last are whole: the text between splits into them)
+        if len(out_words) == 1 or self._run_triggers.isdisjoint(text[out_words[0][0] : out_words[-1][1]].split()):
             # no word that a rule below looks for (a title, "The", "at"/"in"/"on"/"the", "and")
             return [(out_words[0][0], out_words[-1][1])]
         # a title inside a run starts a person's name: "DNC Chair Debbie Wasserman-Schultz"
@@ -866,7 +876,15 @@ class Orgs(BreachComponent):
         the ranges that can be candidates with their names and facts: (start, end, name,
         ``_facts(name)``); then None, or when the run notes person names or the portal
         wording can change its pieces: (the ``keep_and`` answer of ``_clean_memo`` when it
-        can, else None; the person names noted)."""
+        can, else None; the person names noted). A run whose first word is letters only and
+        not a word stripped only at a sentence's start (``_start_only``) has the same entry at
+        the start and inside: the other one's, when there is one."""
+        cache = self._pieces_at_start if at_start else self._pieces_inside
+        first = run.split(None, 1)[0]
+        if first.isalpha() and first not in self._start_only:
+            other = (self._pieces_inside if at_start else self._pieces_at_start).get(run)
+            if other is not None:
+                return remember(cache, run, other, _CACHE_MAX)
         if _ONE_WORD(run) is None:  # one word (most runs): ``_one_word_ranges``, no memo
             ranges = self._one_word_ranges(run, at_start)
             hit = (ranges, (), False)
@@ -880,7 +898,6 @@ class Orgs(BreachComponent):
             facts = self._facts(name)
             if facts is not False:
                 pieces.append((a, b, name, facts))
-        cache = self._pieces_at_start if at_start else self._pieces_inside
         extra = (alt, hit[1]) if alt is not None or hit[1] else None
         return remember(cache, run, (hit[0], tuple(pieces), extra), _CACHE_MAX)
 
@@ -1336,7 +1353,8 @@ class Orgs(BreachComponent):
         words = name.split()
         first = words[0]
         nwords = len(words)
-        if nwords == 1 and (_NUMLIKE.match(name) or len(name) < 2):
+        # (``_NUMLIKE`` starts with ``\d``: every such character is ``isdigit``)
+        if nwords == 1 and (first[:1].isdigit() and _NUMLIKE.match(name) or len(name) < 2):
             return False
         if first[:1].isdigit() and sum(c.isalpha() for c in first) < 2:
             lastw = words[-1].rstrip(".")
