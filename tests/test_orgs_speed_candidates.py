@@ -617,3 +617,19 @@ def test_possessive_needs_an_apostrophe() -> None:
     for w in words:
         if "'" not in w and "’" not in w:
             assert _POSS_WORD.match(w) is None, w
+
+
+@pytest.mark.parametrize("text", ["A B C", "A B C d", "A B C D", "A B c D E", "x A B C", "Acme Beta Corp said", "A B C\nD",
+                                  "Emergency Acme Staff\nthe emergency staff said", "Emergency Acme Staff Said\nthe emergency staff said"])
+def test_title_case_lines_of_few_words(nlp, monkeypatch, text: str) -> None:
+    """The Title Case test counts the upper-case words first (3 at least): three words are
+    no Title Case line, four may be (the inline test in ``_candidates_in`` and ``_titleish``)."""
+    from breach_nlp.components.orgs import _char_classes, _titleish
+
+    classes = _char_classes(text)
+    assert _titleish(text, 0, len(text), classes) == _titleish(text, 0, len(text), None)
+    comp = nlp.get_pipe("breach_orgs")
+    (doc,) = _docs(nlp, [text])
+    cut = text.find("\n")
+    doc._.breach_sents = [[0, len(text)]] if cut < 0 else [[0, cut], [cut + 1, len(text)]]
+    assert _candidates(comp, doc, False, monkeypatch) == _candidates(comp, doc, True, monkeypatch)

@@ -1176,8 +1176,12 @@ class Orgs(BreachComponent):
                                 titleish = _titleish(text, ss, se, None)
                             else:  # (``_titleish`` inline)
                                 c = cls[ss]
-                                nw = wcls.count(b" w", ss, se) + (c != 32)
-                                titleish = nw >= 4 and cls.count(b" A", ss, se) + (c == 65) >= 0.7 * nw
+                                up = cls.count(b" A", ss, se) + (c == 65)
+                                if up < 3:
+                                    titleish = False
+                                else:
+                                    nw = wcls.count(b" w", ss, se) + (c != 32)
+                                    titleish = nw >= 4 and up >= 0.7 * nw
                         if titleish:
                             for a, b in ranges:
                                 s, e = rs + a, rs + b
@@ -2599,8 +2603,12 @@ def _titleish(text: str, ss: int, se: int, classes: tuple[bytes, bytes] | None) 
     if ss >= se:
         return False
     first = cls[ss]
+    # (4 words or more, 70 % upper: 3 upper words or more, counted first)
+    up = cls.count(b" A", ss, se) + (first == 65)
+    if up < 3:
+        return False
     n = wcls.count(b" w", ss, se) + (first != 32)
-    return n >= 4 and cls.count(b" A", ss, se) + (first == 65) >= 0.7 * n
+    return n >= 4 and up >= 0.7 * n
 
 
 def _title_ends(rx: re.Pattern[str]) -> tuple[str, ...] | None:
