@@ -633,3 +633,23 @@ def test_title_case_lines_of_few_words(nlp, monkeypatch, text: str) -> None:
     cut = text.find("\n")
     doc._.breach_sents = [[0, len(text)]] if cut < 0 else [[0, cut], [cut + 1, len(text)]]
     assert _candidates(comp, doc, False, monkeypatch) == _candidates(comp, doc, True, monkeypatch)
+
+
+def test_known_and_opening_places_are_the_plain_tests() -> None:
+    """``_may_know`` is the sentence test of ``_sentence_extras`` as first written, and every
+    portal opening (HHS wording: "X, the covered entity (CE)", "Y, a business associate")
+    holds a place of ``_OPENING_TAIL`` (the only "covered"/"business" places kept)."""
+    from breach_nlp.components.orgs import _HHS_OPENING, _OPENING_TAIL, _may_know
+
+    texts = [t for _, t in CASES] + _random_texts(400, seed=41) + [
+        "Stonehaven Dental, P.L.L.C., the covered\nentity (CE), reported", "Acme, a business\u00a0associate of X",
+        "Acme, the covered entities reported", "Acme Corp, f/k/a Beta", "Acme, known as Beta", "Acme /k/a Beta"]
+    for t in texts:
+        for ss in range(0, len(t) + 1, 3):
+            for se in range(ss, len(t) + 1, 5):
+                sent = t[ss:se]
+                plain = (" as " in sent or "/k/a " in sent) and (
+                    "known" in sent or "trading" in sent or "operating" in sent or "business" in sent or "/k/a" in sent)
+                assert _may_know(t, ss, se) == plain, (t, ss, se)
+                if _HHS_OPENING.match(t, ss, se):
+                    assert any(_OPENING_TAIL.match(t, p) for p in range(ss, se)), (t, ss, se)

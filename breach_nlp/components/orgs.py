@@ -202,6 +202,8 @@ _HYPHEN_ADJ = re.compile(
 _HHS_OPENING = re.compile(
     r"(?:On\s[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4},\s{1,2})?(?:The\s)?((?:Dr\.?\s)?[A-Z0-9][^()\n]{1,150}?)(?:,|(?<=\.))\s{1,3}(?:the|a|an)\s(?:affiliated\s)?(?:covered\sentit(?:y|ies)|business\sassociate)\b"
 )
+#: where "covered" or "business" can start the words a ``_HHS_OPENING`` match ends with
+_OPENING_TAIL = re.compile(r"covered\sentit|business\sassociate")
 _NOT_ORG_HEADS = frozenset(
     "Rule Rules Act Acts Law Laws Regulation Regulations Standard Standards Report Reports Survey Study Index "
     "PC PCs TV Flash Player Reader Phone Browser Edition Update".split()
@@ -812,8 +814,9 @@ class Orgs(BreachComponent):
         in any sentence; and, for sentences sorted and disjoint (``starts``, ``ends``), the
         sentences that hold a place where one of those searches may match, with the gates of
         the searches whose places they hold (None: every sentence, with the whole-text
-        gates). The places: the first characters of "),", "covered", "business", a dot inside
-        a word, " as ", "/k/a ", the characters of the descriptor gate's matches (their first
+        gates). The places: the first characters of "),", "covered" or "business" before white
+        space and "entit" or "associate", a dot inside a word, " as " or "/k/a " in a sentence
+        that ``_may_know``, the characters of the descriptor gate's matches (their first
         and last when the noun holds no white space) and of the gazetteer gate's (a match of
         a search in a sentence starts at a place where a search of the whole text finds one,
         or inside one it finds; a sentence without a place of the descriptor gate may still
@@ -841,12 +844,19 @@ class Orgs(BreachComponent):
         if gaz_lower or pre is None and self._desc_ends is None or starts is None or ends is None:
             return gates, None
         bits: dict[int, int] = {}
-        for places, bit in ((portal, _PORTAL), (covered, _OPENING), (business, _OPENING), (dots, _DOMAIN)):
+        # (an opening holds "covered entit..." or "business associate": only those places)
+        opening = [p for p in covered + business if _OPENING_TAIL.match(text, p)]
+        opening.sort()
+        for places, bit in ((portal, _PORTAL), (opening, _OPENING), (dots, _DOMAIN)):
             if places:
                 _mark_sentences(starts, ends, places, bit, bits)
-        if known:
-            _mark_sentences(starts, ends, as_, _KNOWN, bits)
-            _mark_sentences(starts, ends, fka, _KNOWN, bits)
+        if known:  # (the sentences that pass the test of ``_sentence_extras``)
+            found_as: dict[int, int] = {}
+            _mark_sentences(starts, ends, as_, _KNOWN, found_as)
+            _mark_sentences(starts, ends, fka, _KNOWN, found_as)
+            for si in found_as:
+                if _may_know(text, starts[si], ends[si]):
+                    bits[si] = bits.get(si, 0) | _KNOWN
         if gaz_spans:
             _mark_sentences(starts, ends, [p for a, b in gaz_spans for p in range(a, b)], _GAZ, bits)
         if pre is not None:  # the sentences with a descriptor match to look at
@@ -1221,18 +1231,17 @@ class Orgs(BreachComponent):
     ) -> None:
         """The candidates of a sentence after its name runs (``mentions[n_before:]``): portal
         names, domains, gazetteer names, names after a descriptor, ``known as`` names."""
-        sent = text[ss:se]
         portal_gate, opening_gate, dot_gate, gaz_gate, known_gate = gates
         # (the appositive holds "),": test that first)
         portal = (
             [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)]
-            if portal_gate and ")," in sent
+            if portal_gate and text.find("),", ss, se) >= 0
             else []
         )
         # the opening needs "covered entity" or "business associate": test the words first
         om = (
             _HHS_OPENING.match(text, ss, se)
-            if opening_gate and ("covered" in sent or "business" in sent)
+            if opening_gate and (text.find("covered", ss, se) >= 0 or text.find("business", ss, se) >= 0)
             else None
         )
         if om:
@@ -1303,14 +1312,7 @@ class Orgs(BreachComponent):
                 added = self._add(mentions, text, s, e, si, "descriptor")
                 if added is not None:
                     first_at[s] = added
-        known = (
-            _KNOWN_AS.finditer(text, ss, se)
-            if known_gate
-            and (" as " in sent or "/k/a " in sent)
-            # (a match holds one of these)
-            and ("known" in sent or "trading" in sent or "operating" in sent or "business" in sent or "/k/a" in sent)
-            else ()
-        )
+        known = _KNOWN_AS.finditer(text, ss, se) if known_gate and _may_know(text, ss, se) else ()
         ends: list[tuple[int, int]] | None = None  # (end, index) of this sentence's mentions, sorted
         for km in known:
             g = 1 if km.group(1) is not None else 2
@@ -2681,6 +2683,16 @@ def _sent_of(sents: list[list[int]], pos: int) -> int:
     from ..textspans import find_range
 
     return find_range(sents, pos)
+
+
+def _may_know(text: str, ss: int, se: int) -> bool:
+    """Can ``_KNOWN_AS`` match in ``text[ss:se]``? It needs " as " or "/k/a ", and one of
+    "known", "trading", "operating", "business", "/k/a"."""
+    f = text.find
+    return (f(" as ", ss, se) >= 0 or f("/k/a ", ss, se) >= 0) and (
+        f("known", ss, se) >= 0 or f("trading", ss, se) >= 0 or f("operating", ss, se) >= 0
+        or f("business", ss, se) >= 0 or f("/k/a", ss, se) >= 0
+    )
 
 
 def _mark_sentences(starts: list[int], ends: list[int], places: list[int], bit: int, bits: dict[int, int]) -> None:
