@@ -2734,20 +2734,22 @@ def _dedupe(mentions: list[dict[str, Any]], kept_for: dict[int, int] | None = No
     out: list[dict[str, Any]] = []
     hhs_end = -1
     hhs_m: dict[str, Any] | None = None
-    for m in mentions:
-        if out and out[-1]["start"] == m["start"] and out[-1]["end"] >= m["end"]:
+    last_s = last_e = -1  # (the start and end of ``out[-1]``, read once per mention)
+    for m, s, e in zip(mentions, map(_START, mentions), map(_END, mentions)):
+        if s == last_s and last_e >= e:
             out[-1]["ev"] |= m["ev"]
             if kept_for is not None:
                 kept_for[id(m)] = id(out[-1])
             continue
-        if m["end"] <= hhs_end:
+        if e <= hhs_end:
             if kept_for is not None and hhs_m is not None:
                 kept_for[id(m)] = id(hhs_m)
             continue  # a piece of a portal name ("Milone" in "Fiondella, Milone & LaSaracina, LLP")
         if "hhs" in m["ev"]:
-            hhs_end = m["end"]
+            hhs_end = e
             hhs_m = m
         out.append(m)
+        last_s, last_e = s, e
     return out
 
 
