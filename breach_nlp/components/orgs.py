@@ -713,10 +713,11 @@ class Orgs(BreachComponent):
 
     # -- main -----------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        doc._.breach_orgs = []
-        doc._.breach_victims = []
+        ext = doc._  # (each ``doc._`` builds a new accessor: one for the reads and writes here)
+        ext.breach_orgs = []
+        ext.breach_victims = []
         text = doc_text(doc)
-        sents = doc._.breach_sents
+        sents = ext.breach_sents
         if sents is None:
             sents = [[0, len(text)]] if text.strip() else []
         if not sents:
@@ -730,7 +731,7 @@ class Orgs(BreachComponent):
         self._doc_classes = classes
         self._doc_low = doc_lower(doc) if classes is not None else None
         self._doc_title_ends = self._title_ends if classes is not None else None
-        self._skip = doc._.breach_skip or []  # read once: a doc._ read is slow
+        self._skip = ext.breach_skip or []  # read once: a doc._ read is slow
         #: the spans of the descriptor gate's matches (None: no gate) and the descriptor
         #: matches found beforehand (``_doc_candidates`` sets them)
         self._desc_ends = self._desc_pre = None
