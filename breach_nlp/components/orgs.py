@@ -1351,9 +1351,10 @@ class Orgs(BreachComponent):
         cur: list[int] | None = None
         for m in _NONSPACE.finditer(text[s:e]):
             w = m.group(0)
-            common = (
-                w.lower() in lower_words or w.lower() in STOP_WORDS or w in self.nonname
-            ) and not w.isupper()
+            # (the look-up in the text's lower-case words last: it reads the text)
+            common = not w.isupper() and (
+                w.lower() in STOP_WORDS or w in self.nonname or w.lower() in lower_words
+            )
             if common:
                 if cur:
                     out.append((cur[0], cur[1]))
@@ -1452,7 +1453,7 @@ class Orgs(BreachComponent):
                     self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
             return
         # sentence-initial ordinary word ("Hackers stole ...")
-        if single_key is not None and s == ss and (single_key in lower_words or name.endswith("ly")):
+        if single_key is not None and s == ss and (name.endswith("ly") or single_key in lower_words):
             return
         if phrase_keys is not None:
             common = self._doc_phrases.get(phrase_keys)
