@@ -653,3 +653,21 @@ def test_known_and_opening_places_are_the_plain_tests() -> None:
                 assert _may_know(t, ss, se) == plain, (t, ss, se)
                 if _HHS_OPENING.match(t, ss, se):
                     assert any(_OPENING_TAIL.match(t, p) for p in range(ss, se)), (t, ss, se)
+
+
+def test_lower_words_are_the_plain_set() -> None:
+    """``_LowerWords`` answers as the set of all ``_LOWER_WORD`` matches, for words found
+    inside longer words, after letters of any script, digits, "_" and hyphens (CASIE-style
+    words and random texts)."""
+    from breach_nlp.components.orgs import _LOWER_WORD, _LowerWords
+
+    rnd = random.Random(43)
+    pieces = ["data", "database", "metadata", " ", "-", "_", "é", "ß", "Σ", "1", "x", "room", "classroom", "Room",
+              "co-op", "e-mail", "mail", ".", "\n", "ab", "a", "the", "-data", "data-", "ǅ", "٣", "²"]
+    for _ in range(1500):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        full = set(_LOWER_WORD.findall(text))
+        words = ["data", "room", "mail", "op", "co-op", "e-mail", "ab", "the", "database", "x", "a", "metadata"]
+        lw = _LowerWords(text)
+        for w in words:
+            assert (w in lw) == (w in full), (text, w)
