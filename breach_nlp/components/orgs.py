@@ -114,12 +114,15 @@ the descriptor phrases are searched once per article ("the", then "a"/"an": lite
 letters, the joint regex when two overlap) and filtered before the sentences
 (``_desc_names``), so no gate scan of descriptor nouns runs and only sentences with a phrase
 to look at get the searches after the runs; those searches are gated per search and sentence
-(``_doc_gates``: a sentence runs only the searches whose places it holds); sentences without
-runs or searches are not visited; a skip region is found per sentence by a walk; the fast
-regexes have their safe repeats possessive. A run's memo entry keeps its rare portal and
-person parts apart, and serves a run at a sentence's start and inside alike when its first
-word is letters only and not one that only the start strips; ``_clean_run_text`` skips its
-possessive loop in a run without an apostrophe.
+(``_doc_gates``: a sentence runs only the searches whose places it holds; the portal opening
+needs "covered entit..."/"business associate", ``known as`` its own word test
+``_may_know``); sentences without runs or searches are not visited; a skip region is found
+per sentence by a walk; the Title Case test counts the upper-case words first (fewer than 3:
+no Title Case line); the fast regexes have their safe repeats possessive. A run's memo entry
+keeps its rare portal and person parts apart, and serves a run at a sentence's start and
+inside alike when its first word is letters only and not one that only the start strips;
+``_clean_run_text`` skips its possessive loop in a run without an apostrophe; the text's
+lower-case words are looked up after the cheaper set tests.
 
 Session 3 (scoring and resolution; tests/test_orgs_speed_scoring.py): the breach cue and the
 separate-incident cue are tried only where a word starts (``regexgate.WordStartRegex``);
