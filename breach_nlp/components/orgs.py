@@ -105,6 +105,25 @@ be a lower-case word of a text (not ``_LOWER_TOKEN``: "&", "4", "u.s."), so no w
 looked up; in ``orgnames`` the 'dba' hint test is one search, ``_same_key`` orders a pair
 without ``sorted`` and memoizes ``acronym``.
 
+Round 5 (candidate half; tests/test_orgs_speed_candidates.py): when the sentences are sorted,
+disjoint and end before white space (or at the text's end: 7,003 of the 7,010 dev docs), the
+name runs and the descriptor phrases of every sentence come from one search of the whole
+text (``_doc_runs``, ``_doc_descs``): a match inside a sentence that no match crosses an edge
+of is one of the sentence's own search, and a sentence that one crosses is searched alone;
+the descriptor phrases are searched once per article ("the", then "a"/"an": literal first
+letters, the joint regex when two overlap) and filtered before the sentences
+(``_desc_names``), so no gate scan of descriptor nouns runs and only sentences with a phrase
+to look at get the searches after the runs; those searches are gated per search and sentence
+(``_doc_gates``: a sentence runs only the searches whose places it holds; the portal opening
+needs "covered entit..."/"business associate", ``known as`` its own word test
+``_may_know``); sentences without runs or searches are not visited; a skip region is found
+per sentence by a walk; the Title Case test counts the upper-case words first (fewer than 3:
+no Title Case line); the fast regexes have their safe repeats possessive. A run's memo entry
+keeps its rare portal and person parts apart, and serves a run at a sentence's start and
+inside alike when its first word is letters only and not one that only the start strips;
+``_clean_run_text`` skips its possessive loop in a run without an apostrophe; the text's
+lower-case words are looked up after the cheaper set tests.
+
 Session 3 (scoring and resolution; tests/test_orgs_speed_scoring.py): the breach cue and the
 separate-incident cue are tried only where a word starts (``regexgate.WordStartRegex``);
 the first left gate sits behind a look-ahead for the first characters its reversed rules
@@ -134,9 +153,9 @@ resolved without ``_gaz_facts``' lists.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from heapq import heappop, heappush
-from operator import itemgetter, methodcaller
+from operator import itemgetter, le, lt, methodcaller
 from typing import Any, Iterator
 
 try:  # the regex parser and compiler: prefilters and reversed rules (see _score)
@@ -155,7 +174,7 @@ from spacy.tokens import Doc
 from ..orgnames import _split_dba, org_key, same_org
 from ..possessive import possessive, possessive_tree
 from ..regexgate import WordStartRegex, trie_alternation
-from ..textspans import doc_lower, doc_text, is_skipped, touches, touching
+from ..textspans import doc_lower, doc_text, is_skipped, touches
 from .base import BreachComponent, remember
 
 _APOS = "'’"
@@ -195,6 +214,8 @@ _HYPHEN_ADJ = re.compile(
 _HHS_OPENING = re.compile(
     r"(?:On\s[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4},\s{1,2})?(?:The\s)?((?:Dr\.?\s)?[A-Z0-9][^()\n]{1,150}?)(?:,|(?<=\.))\s{1,3}(?:the|a|an)\s(?:affiliated\s)?(?:covered\sentit(?:y|ies)|business\sassociate)\b"
 )
+#: where "covered" or "business" can start the words a ``_HHS_OPENING`` match ends with
+_OPENING_TAIL = re.compile(r"covered\sentit|business\sassociate")
 _NOT_ORG_HEADS = frozenset(
     "Rule Rules Act Acts Law Laws Regulation Regulations Standard Standards Report Reports Survey Study Index "
     "PC PCs TV Flash Player Reader Phone Browser Edition Update".split()
@@ -245,6 +266,7 @@ _LEAD = " \t\"“‘'(["
 _FIRST = itemgetter(0)
 _NAME = itemgetter("name")
 _SPAN = methodcaller("span")
+_M_START = methodcaller("start")
 _START = itemgetter("start")
 _END = itemgetter("end")
 _HAS_AND = methodcaller("__contains__", " and ")
@@ -254,6 +276,17 @@ _CACHE_MAX = 20_000
 # -- candidate half, round 4 (speed-o3) ---------------------------------------------------
 #: a run with white space inside (None: one word, see ``Orgs._one_word_ranges``)
 _ONE_WORD = re.compile(r"\s").search
+
+# -- candidate half, round 5 (speed5-oc) --------------------------------------------------
+_SECOND = itemgetter(1)
+#: the searches after the name runs (``_sentence_extras``), one bit each: the portal
+#: appositive, the portal opening, domains, gazetteer names, ``known as``; then the
+#: descriptor noun, which has no switch of its own (``_desc_pre`` or ``_desc_ends`` decide)
+_PORTAL, _OPENING, _DOMAIN, _GAZ, _KNOWN, _DESC = 1, 2, 4, 8, 16, 32
+#: the ``gates`` tuple of ``_sentence_extras`` for each set of bits
+_GATE_SETS = tuple(
+    (bool(m & _PORTAL), bool(m & _OPENING), bool(m & _DOMAIN), bool(m & _GAZ), bool(m & _KNOWN)) for m in range(64)
+)
 
 
 def _not_name(name: str) -> bool:
@@ -276,6 +309,9 @@ class Orgs(BreachComponent):
     _doc_persons: set[str] = set()
     _skip: list[list[int]] = []
     _desc_ends: list[int] | None = None
+    #: per sentence, the useful descriptor matches of one search of the text (None: search
+    #: the sentence); None: no such search (see ``_doc_descs``)
+    _desc_pre: dict[int, list[tuple[int, int, str]] | None] | None = None
     _sent_touch: list[bool] | None = None
     _desc_starts: list[int] = []
     _and_read = False
@@ -452,7 +488,7 @@ class Orgs(BreachComponent):
         pat = self.name_re.pattern
         assert pat.startswith(_WORD)
         #: ``name_re`` found from its first capital or digit (see ``_name_runs``)
-        self.name_fast_re = re.compile(_FAST_FIRST_WORD + pat[len(_WORD) :])
+        self.name_fast_re = possessive(re.compile(_FAST_FIRST_WORD + pat[len(_WORD) :]))
         # the gazetteer names that start with a small letter are tested with ``in``; the
         # others' alternation (no look-ahead) finds every place where a name can match
         odd = self._gazetteer_odd_names(gaz)
@@ -464,7 +500,12 @@ class Orgs(BreachComponent):
         # to the letters "t" and "a" (the same matches)
         art = r"\b(?:the|a|an)\s+"
         assert self.desc_re.pattern.startswith(art)
-        self.desc_fast_re = re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + self.desc_re.pattern[len(art) :])
+        rest = self.desc_re.pattern[len(art) :]
+        self.desc_fast_re = possessive(re.compile(r"(?:t(?<!\wt)he|a(?<!\wa)n?)\s+" + rest))
+        #: the same, one article each: each search skips to its literal first letters (see
+        #: ``_desc_search``)
+        self.desc_the_re = possessive(re.compile(r"the(?<!\wthe)\s+" + rest))
+        self.desc_a_re = possessive(re.compile(r"a(?<!\wa)n?\s+" + rest))
         #: a person title ends in white space (``...\\s+)$``): a name after no white space has none
         self._title_space = _ends_in_space(self.title_re)
         #: the literal last words that a title ends with, by their last letter (None: not known)
@@ -477,6 +518,9 @@ class Orgs(BreachComponent):
         #: run pieces with their name facts, by run (at the sentence start, or not): see ``_run_pieces``
         self._pieces_at_start: dict[str, tuple[Any, ...]] = {}
         self._pieces_inside: dict[str, tuple[Any, ...]] = {}
+        #: the words that only a sentence's start strips (``start_nonname`` less ``nonname``):
+        #: the one place where ``_clean_run_text`` reads ``at_start``
+        self._start_only = self.start_nonname - self.nonname
 
     def _gazetteer_regex(self, gaz: dict[str, Any]) -> re.Pattern[str]:
         """Lower-case or odd gazetteer names the capitalised-run regex cannot see."""
@@ -555,32 +599,34 @@ class Orgs(BreachComponent):
         words = [m.span() for m in _NONSPACE.finditer(text, s, e)]
         # possessives inside a run: "Ireland’s Health Service Executive" splits after a place,
         # a trailing "Nvidia’s" loses its "’s"; "St. Luke’s Health System" stays whole
-        for i, (ws, we) in enumerate(words):
-            if text[we - 1] not in _POSS_END:
-                continue  # not a possessive (cheap test before _POSS_WORD)
-            pm = _POSS_WORD.match(text[ws:we])
-            if pm is None:
-                continue
-            stem_end = ws + len(pm.group(1))
-            if pm.group(1) in self.generic_owners:
-                return []  # "the CE's Redding facility", "the CE’s BA": a part of an unnamed party
-            if i == len(words) - 1:
-                words[i] = (ws, stem_end)
-                break
-            stem = text[s:stem_end] if i else pm.group(1)
-            prev = text[words[i - 1][0] : words[i - 1][1]] if i else ""
-            if (
-                # a place word ends a person's name too ("Michael Jordan’s Steak House")
-                pm.group(1) in self.places
-                and (not prev or prev in self.start_nonname or prev in self.connectors or not prev[:1].isupper())
-                or stem in self.places
-                or self.gazetteer_role(stem) is not None
-                or stem.split()[-1] in self.heads
-                or stem.split()[-1] in self.suffixes
-            ):
-                return self._clean_run(text, s, stem_end, keep_and) + self._clean_run(
-                    text, words[i + 1][0], e, keep_and
-                )
+        # (each possessive holds an apostrophe: without one, no word is one)
+        if text.find("'", s, e) >= 0 or text.find("’", s, e) >= 0:
+            for i, (ws, we) in enumerate(words):
+                if text[we - 1] not in _POSS_END:
+                    continue  # not a possessive (cheap test before _POSS_WORD)
+                pm = _POSS_WORD.match(text[ws:we])
+                if pm is None:
+                    continue
+                stem_end = ws + len(pm.group(1))
+                if pm.group(1) in self.generic_owners:
+                    return []  # "the CE's Redding facility", "the CE’s BA": a part of an unnamed party
+                if i == len(words) - 1:
+                    words[i] = (ws, stem_end)
+                    break
+                stem = text[s:stem_end] if i else pm.group(1)
+                prev = text[words[i - 1][0] : words[i - 1][1]] if i else ""
+                if (
+                    # a place word ends a person's name too ("Michael Jordan’s Steak House")
+                    pm.group(1) in self.places
+                    and (not prev or prev in self.start_nonname or prev in self.connectors or not prev[:1].isupper())
+                    or stem in self.places
+                    or self.gazetteer_role(stem) is not None
+                    or stem.split()[-1] in self.heads
+                    or stem.split()[-1] in self.suffixes
+                ):
+                    return self._clean_run(text, s, stem_end, keep_and) + self._clean_run(
+                        text, words[i + 1][0], e, keep_and
+                    )
         # a trailing period belongs to an abbreviation only ("Inc.", "U.S.")
         out_words: list[list[int]] = [list(w) for w in words]
         last = out_words[-1]
@@ -596,13 +642,17 @@ class Orgs(BreachComponent):
         nonname = self.start_nonname if at_start else self.nonname
         while out_words:
             w = text[out_words[0][0] : out_words[0][1]]
-            nxt = text[out_words[1][0] : out_words[1][1]] if len(out_words) > 1 else ""
             if w in nonname or w.rstrip(".") in nonname or w in self.connectors or w in "&+":
                 out_words.pop(0)
                 nonname = self.start_nonname
-            elif _HYPHEN_ADJ.search(w) and len(out_words) > 1:
+            elif "-" in w and _HYPHEN_ADJ.search(w) and len(out_words) > 1:  # (a match starts "-")
                 out_words.pop(0)  # "Sharjah-based InvestBank"
-            elif w in self.not_alone and w.endswith("s") and w not in self.heads and nxt in ("of", "at", "for", "from"):
+            elif (
+                w in self.not_alone
+                and w.endswith("s")
+                and w not in self.heads
+                and (text[out_words[1][0] : out_words[1][1]] if len(out_words) > 1 else "") in ("of", "at", "for", "from")
+            ):
                 out_words.pop(0)  # "Members of the Girl Scouts of Orange County"
                 nonname = self.start_nonname
             elif (
@@ -618,7 +668,8 @@ class Orgs(BreachComponent):
             out_words.pop()
         if not out_words:
             return []
-        if len(out_words) == 1 or self._run_triggers.isdisjoint([text[a:b] for a, b in out_words]):
+        # (the words between the first and the last are whole: the text between splits into them)
+        if len(out_words) == 1 or self._run_triggers.isdisjoint(text[out_words[0][0] : out_words[-1][1]].split()):
             # no word that a rule below looks for (a title, "The", "at"/"in"/"on"/"the", "and")
             return [(out_words[0][0], out_words[-1][1])]
         # a title inside a run starts a person's name: "DNC Chair Debbie Wasserman-Schultz"
@@ -676,10 +727,11 @@ class Orgs(BreachComponent):
 
     # -- main -----------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        doc._.breach_orgs = []
-        doc._.breach_victims = []
+        ext = doc._  # (each ``doc._`` builds a new accessor: one for the reads and writes here)
+        ext.breach_orgs = []
+        ext.breach_victims = []
         text = doc_text(doc)
-        sents = doc._.breach_sents
+        sents = ext.breach_sents
         if sents is None:
             sents = [[0, len(text)]] if text.strip() else []
         if not sents:
@@ -693,16 +745,10 @@ class Orgs(BreachComponent):
         self._doc_classes = classes
         self._doc_low = doc_lower(doc) if classes is not None else None
         self._doc_title_ends = self._title_ends if classes is not None else None
-        self._skip = doc._.breach_skip or []  # read once: a doc._ read is slow
-        #: per sentence: does a skip region meet it (one sweep; None: ask ``touches``)
-        self._sent_touch = touching(self._skip, sents) if self._skip else None
-        #: the spans of the descriptor gate's matches (None: no gate)
-        if big:
-            self._desc_ends = None
-        else:
-            spans = [m.span() for m in self.desc_gate_re.finditer(text)]
-            self._desc_starts = [a for a, _ in spans]
-            self._desc_ends = [b for _, b in spans]
+        self._skip = ext.breach_skip or []  # read once: a doc._ read is slow
+        #: the spans of the descriptor gate's matches (None: no gate) and the descriptor
+        #: matches found beforehand (``_doc_candidates`` sets them)
+        self._desc_ends = self._desc_pre = None
         mentions: list[dict[str, Any]] = []
         links: list[tuple[int, int]] = []
         self._doc_candidates(doc, text, sents, lower_words, mentions, links)
@@ -771,16 +817,22 @@ class Orgs(BreachComponent):
         mentions.append(m)
         return m
 
-    def _doc_gates(self, text: str) -> tuple[tuple[bool, bool, bool, bool, bool], list[int] | None]:
+    def _doc_gates(
+        self, text: str, starts: list[int] | None = None, ends: list[int] | None = None
+    ) -> tuple[tuple[bool, bool, bool, bool, bool], dict[int, tuple[bool, bool, bool, bool, bool]] | None]:
         """Whole-text tests that rule out the searches after the name runs in every sentence
         at once: (the portal appositive's "),", "covered"/"business", a dot inside a word, a
         gazetteer name, "as "/"/k/a " with a word of ``_KNOWN_AS``), each needed by its search
-        in any sentence; and the sorted places where one of those searches may match in its
-        sentence (None: anywhere): the first characters of "),", "covered", "business", a dot
-        inside a word, " as ", "/k/a ", the characters of the descriptor gate's matches (their
-        first and last when the noun holds no white space) and of the gazetteer gate's (a match
-        of a search in a sentence starts at a place where a search of the whole text finds
-        one, or inside one it finds)."""
+        in any sentence; and, for sentences sorted and disjoint (``starts``, ``ends``), the
+        sentences that hold a place where one of those searches may match, with the gates of
+        the searches whose places they hold (None: every sentence, with the whole-text
+        gates). The places: the first characters of "),", "covered" or "business" before white
+        space and "entit" or "associate", a dot inside a word, " as " or "/k/a " in a sentence
+        that ``_may_know``, the characters of the descriptor gate's matches (their first
+        and last when the noun holds no white space) and of the gazetteer gate's (a match of
+        a search in a sentence starts at a place where a search of the whole text finds one,
+        or inside one it finds; a sentence without a place of the descriptor gate may still
+        lie inside a noun: then no descriptor match fits in it)."""
         found: list[list[int]] = []
         for w in ("),", "covered", "business", " as ", "/k/a "):
             places: list[int] = []
@@ -795,27 +847,46 @@ class Orgs(BreachComponent):
             bool(business) or "known" in text or "trading" in text or "operating" in text or "/k/a" in text
         )
         dots = [m.start() for m in _DOT_WORD.finditer(text)]
-        marks = portal + covered + business + dots
-        if known:
-            marks += as_ + fka
         # a gazetteer match holds a match of the gate (no look-ahead) found by a search of
         # the whole text, or one of the names that start with a small letter
         gaz_lower = any(n in text for n in self.gaz_lower_names)
         gaz_spans = [m.span() for m in self.gaz_gate_re.finditer(text)]
         gates = (bool(portal), bool(covered or business), bool(dots), gaz_lower or bool(gaz_spans), known)
-        if gaz_lower or self._desc_ends is None:
+        pre = self._desc_pre
+        if gaz_lower or pre is None and self._desc_ends is None or starts is None or ends is None:
             return gates, None
-        for a, b in zip(self._desc_starts, self._desc_ends):
+        bits: dict[int, int] = {}
+        # (an opening holds "covered entit..." or "business associate": only those places)
+        opening = [p for p in covered + business if _OPENING_TAIL.match(text, p)]
+        opening.sort()
+        for places, bit in ((portal, _PORTAL), (opening, _OPENING), (dots, _DOMAIN)):
+            if places:
+                _mark_sentences(starts, ends, places, bit, bits)
+        if known:  # (the sentences that pass the test of ``_sentence_extras``)
+            found_as: dict[int, int] = {}
+            _mark_sentences(starts, ends, as_, _KNOWN, found_as)
+            _mark_sentences(starts, ends, fka, _KNOWN, found_as)
+            for si in found_as:
+                if _may_know(text, starts[si], ends[si]):
+                    bits[si] = bits.get(si, 0) | _KNOWN
+        if gaz_spans:
+            _mark_sentences(starts, ends, [p for a, b in gaz_spans for p in range(a, b)], _GAZ, bits)
+        if pre is not None:  # the sentences with a descriptor match to look at
+            for si, got in pre.items():
+                if got is None or got:
+                    bits[si] = bits.get(si, 0) | _DESC
+            return gates, {si: _GATE_SETS[m] for si, m in bits.items()}
+        desc: list[int] = []
+        for a, b in zip(self._desc_starts, self._desc_ends):  # type: ignore[arg-type]
             # a sentence that such a match meets holds its first or last character, or lies
             # inside the noun: without white space there, no descriptor match fits in it
             if _SPACE_RE.search(text, a + 1, b - 1):
-                marks.extend(range(a, b))
+                desc.extend(range(a, b))
             else:
-                marks += (a, b - 1)
-        for a, b in gaz_spans:
-            marks.extend(range(a, b))
-        marks.sort()
-        return gates, marks
+                desc += (a, b - 1)
+        if desc:
+            _mark_sentences(starts, ends, desc, _DESC, bits)
+        return gates, {si: _GATE_SETS[m] for si, m in bits.items()}
 
     def _name_runs(self, text: str, ss: int, se: int) -> Iterator[tuple[int, int]]:
         """The spans of ``self.name_re.finditer(text, ss, se)``, searched from the capitals
@@ -838,11 +909,20 @@ class Orgs(BreachComponent):
             yield a, b
             p = b
 
-    def _run_pieces(self, run: str, at_start: bool) -> tuple[Any, tuple[str, ...], Any, Any]:
-        """Per run text (memoized): (the ``keep_and`` answer of ``_clean_memo`` when the
-        portal wording can change the pieces, else None; then of ``_clean_memo(run, False,
-        at_start)``: the person names it notes, its ranges, and the ranges that can be
-        candidates with their names and facts: (start, end, name, ``_facts(name)``))."""
+    def _run_pieces(self, run: str, at_start: bool) -> tuple[Any, Any, Any]:
+        """Per run text (memoized): of ``_clean_memo(run, False, at_start)``, its ranges and
+        the ranges that can be candidates with their names and facts: (start, end, name,
+        ``_facts(name)``); then None, or when the run notes person names or the portal
+        wording can change its pieces: (the ``keep_and`` answer of ``_clean_memo`` when it
+        can, else None; the person names noted). A run whose first word is letters only and
+        not a word stripped only at a sentence's start (``_start_only``) has the same entry at
+        the start and inside: the other one's, when there is one."""
+        cache = self._pieces_at_start if at_start else self._pieces_inside
+        first = run.split(None, 1)[0]
+        if first.isalpha() and first not in self._start_only:
+            other = (self._pieces_inside if at_start else self._pieces_at_start).get(run)
+            if other is not None:
+                return remember(cache, run, other, _CACHE_MAX)
         if _ONE_WORD(run) is None:  # one word (most runs): ``_one_word_ranges``, no memo
             ranges = self._one_word_ranges(run, at_start)
             hit = (ranges, (), False)
@@ -856,8 +936,8 @@ class Orgs(BreachComponent):
             facts = self._facts(name)
             if facts is not False:
                 pieces.append((a, b, name, facts))
-        cache = self._pieces_at_start if at_start else self._pieces_inside
-        return remember(cache, run, (alt, hit[1], hit[0], tuple(pieces)), _CACHE_MAX)
+        extra = (alt, hit[1]) if alt is not None or hit[1] else None
+        return remember(cache, run, (hit[0], tuple(pieces), extra), _CACHE_MAX)
 
     def _one_word_ranges(self, run: str, at_start: bool) -> tuple[tuple[int, int], ...]:
         """``_clean_memo(run, keep_and, at_start)[0]`` of a run without white space (then it
@@ -904,16 +984,92 @@ class Orgs(BreachComponent):
     ) -> None:
         """``_sentence_candidates`` of every sentence. The searches after the name runs run
         only in sentences that hold one of the places their matches need (``_doc_gates``;
-        sorted disjoint sentences, else in every sentence)."""
-        gates, marks = self._doc_gates(text)
-        if marks is not None:
-            prev = 0
-            for ss, se in sents:
-                if not prev <= ss <= se:
-                    marks = None
-                    break
-                prev = se
-        self._candidates_in(text, enumerate(sents), lower_words, mentions, links, gates, marks, self._doc_classes)
+        sorted disjoint sentences, else in every sentence). When the sentences are sorted,
+        disjoint and end before white space (or at the end of the text), the name runs and
+        the descriptor matches of every sentence come from one search of the whole text
+        (``_doc_runs``, ``_doc_descs``); else the descriptor regex runs only in sentences
+        that a match of its gate (a descriptor noun between white space) meets."""
+        starts = list(map(_FIRST, sents))
+        ends = list(map(_SECOND, sents))
+        ordered = all(map(le, starts, ends)) and all(map(le, ends, starts[1:]))
+        runs = None
+        if ordered and 0 <= starts[0] and ends[-1] <= len(text) and _ends_before_space(text, ends):
+            self._desc_pre = self._doc_descs(text, starts, ends)
+            runs = self._doc_runs(text)
+        elif len(text) < 2_000_000:
+            spans = [m.span() for m in self.desc_gate_re.finditer(text)]
+            self._desc_starts = [a for a, _ in spans]
+            self._desc_ends = [b for _, b in spans]
+        gates, masks = self._doc_gates(text, starts, ends) if ordered else self._doc_gates(text)
+        self._candidates_in(text, enumerate(sents), lower_words, mentions, links, gates, masks, self._doc_classes, runs)
+
+    def _doc_descs(self, text: str, starts: list[int], ends: list[int]) -> dict[int, Any]:
+        """``_desc_pre``: the descriptor matches of one search of the text, by sentence,
+        those that ``_desc_names`` keeps; a sentence that a match crosses an edge of is
+        searched alone (None). Sentences sorted, disjoint and ending before white space:
+        the matches inside a sentence that no match crosses an edge of are those of its own
+        search (as in ``_doc_runs``: a white space character is no word character, no
+        quote, and a path that reads it past the sentence's end consumes it)."""
+        found: dict[int, Any] = {}
+        n = len(starts)
+        for dm in self._desc_search(text):
+            a, b = dm.span()
+            k = bisect_right(starts, a) - 1
+            if k >= 0 and b <= ends[k]:
+                got = found.setdefault(k, [])
+                if got is not None:
+                    got.append(dm)
+                continue
+            if k < 0 or a >= ends[k]:
+                k += 1  # (in the gap before sentence k + 1)
+            while k < n and starts[k] < b:
+                found[k] = None  # crossed: searched alone
+                k += 1
+        for k, got in found.items():
+            if got is not None:
+                found[k] = list(self._desc_names(text, got, ends[k]))
+        return found
+
+    def _desc_search(self, text: str) -> list[Any]:
+        """``list(desc_fast_re.finditer(text))`` from a search of each article ("the", then
+        "a"/"an"): a match of the joint regex at a place is the match of the one article
+        that the place's letter starts, so when no match of one search overlaps one of the
+        other, the joint search finds them all, in the order of their starts (else it runs)."""
+        ms = [*self.desc_the_re.finditer(text), *self.desc_a_re.finditer(text)]
+        if len(ms) > 1:
+            ms.sort(key=_M_START)
+            end = -1
+            for m in ms:
+                if m.start() < end:
+                    return list(self.desc_fast_re.finditer(text))
+                end = m.end()
+        return ms
+
+    def _desc_names(self, text: str, matches: Any, se: int) -> Iterator[tuple[int, int, str]]:
+        """The descriptor matches (in a sentence ending at ``se``) that may name something:
+        (start, end, name) of their name, without trailing punctuation; not a number or a
+        stop word, and one with neither a capital, a digit nor ".x" only before a verb."""
+        for dm in matches:
+            s, e = dm.span(1)
+            name = dm.group(1).rstrip(_TRAIL)
+            e = s + len(name)
+            if not name or _NUMLIKE.match(name) or name.lower() in STOP_WORDS:
+                continue
+            if not _ODD_NAME.search(name) and not self.desc_verb_re.match(text, e, min(se, e + 20)):
+                continue  # a lower-case word is a name only before a breach verb
+            yield s, e, name
+
+    def _doc_runs(self, text: str) -> tuple[list[Any], list[int]]:
+        """The spans of one search of ``name_fast_re`` over the whole text and their starts.
+        For sentences sorted, disjoint and ending before white space or at the text's end,
+        the spans inside a sentence that no span crosses the start or the end of are those
+        of its own search (``finditer(text, ss, se)``): both searches reach the sentence's
+        start and read the same characters before it; a white space character at its end is
+        no word character, no ``[.,]``, and where a path of a match reads it (the separators
+        of two words) the sentence's search fails there, and the text's search either fails
+        later or finds a run that crosses the end."""
+        spans = list(map(_SPAN, self.name_fast_re.finditer(text)))
+        return spans, list(map(_FIRST, spans))
 
     def _sentence_candidates(
         self,
@@ -938,28 +1094,62 @@ class Orgs(BreachComponent):
         mentions: list[dict[str, Any]],
         links: list[tuple[int, int]],
         gates: tuple[bool, bool, bool, bool, bool],
-        marks: list[int] | None,
+        masks: dict[int, tuple[bool, bool, bool, bool, bool]] | None,
         classes: tuple[bytes, bytes] | None,
+        runs: tuple[list[Any], list[int]] | None = None,
     ) -> None:
         """The candidates of the sentences ``items`` ((index, (start, end)), in order): those
-        of the name runs (``_name_runs``), then ``_sentence_extras`` (only where a
-        place of ``marks`` lies, unless None). ``classes``: see ``_char_classes`` (None: the
-        sentence tests read the sentence's text)."""
+        of the name runs (``_name_runs``; ``runs``: the spans of ``_doc_runs``, else a search
+        per sentence), then ``_sentence_extras`` (with the gates of ``masks`` in the sentences
+        it holds, unless None: ``gates`` in every sentence). ``classes``: see
+        ``_char_classes`` (None: the sentence tests read the sentence's text)."""
         name_runs = self._name_runs
         fast = self.name_fast_re.finditer
         at_start_pieces, inside_pieces = self._pieces_at_start, self._pieces_inside
+        candidate = self._candidate_with
+        cls, wcls = classes if classes is not None else (None, None)
         skip_all = self._skip
-        touch = self._sent_touch
-        n_marks = len(marks) if marks is not None else 0
-        mi = 0
+        # whether a skip region meets a sentence: a walk over them (sorted, disjoint, not
+        # empty, for sentences in order: else ``touches``)
+        nk = len(skip_all)
+        walk = nk > 0 and _ranges_apart(skip_all)
+        k = 0
+        prev_ss = 0
+        r_spans, r_starts = runs if runs is not None else ((), ())
+        j = 0
+        sg: Any = gates
         for si, (ss, se) in items:
+            if runs is not None:
+                i = bisect_left(r_starts, ss, j)
+                j = bisect_left(r_starts, se, i)
+                if masks is not None:
+                    sg = masks.get(si)
+                    if i == j and sg is None and not (i and r_spans[i - 1][1] > ss):
+                        continue  # no run and no extra search
+                if i and r_spans[i - 1][1] > ss or i < j and r_spans[j - 1][1] > se:
+                    spans: Any = fast  # a run crosses an edge of the sentence: its own search
+                else:
+                    spans = r_spans[i:j] if i < j else None
+            else:
+                spans = fast  # (searched below)
+                if masks is not None:
+                    sg = masks.get(si)
             n_before = len(mentions)
             skip = skip_all
-            if skip and not (touch[si] if touch is not None else touches(skip, ss, se)):
-                skip = []  # no skip region meets the sentence: none meets a part of it
+            if nk:
+                if walk and se - ss > 1 and ss >= prev_ss:
+                    prev_ss = ss
+                    while k < nk and skip_all[k][1] <= ss:
+                        k += 1
+                    if not (k < nk and skip_all[k][0] < se):
+                        skip = []  # no skip region meets the sentence: none meets a part of it
+                elif not touches(skip_all, ss, se):
+                    skip = []
             # an all-capitals line has no candidate runs (no character that upper() changes:
             # then the plain test decides)
-            if classes is None or classes[0].find(b"l", ss, se) < 0:
+            if spans is None:
+                allcaps = True  # (no runs to look at)
+            elif classes is None or classes[0].find(b"l", ss, se) < 0:
                 sent = text[ss:se]
                 allcaps = sent.upper() == sent and any(c.isalpha() for c in sent) and len(sent.split()) >= 3
             else:
@@ -971,7 +1161,8 @@ class Orgs(BreachComponent):
                 titleish: bool | None = None  # computed on first need
                 # the runs (``_name_runs``): the fast search's spans until a run that starts
                 # with small letters ("eBay"), then ``_name_runs`` from the end of the last run
-                spans: Any = map(_SPAN, fast(text, ss, se))
+                if spans is fast:
+                    spans = map(_SPAN, fast(text, ss, se))
                 p = ss
                 while True:
                     for rs, r_e in spans:
@@ -979,30 +1170,40 @@ class Orgs(BreachComponent):
                             break
                         p = r_e
                         run = text[rs:r_e]
-                        at_start = rs <= first_word
-                        ent = (at_start_pieces if at_start else inside_pieces).get(run) or self._run_pieces(
-                            run, at_start
-                        )
-                        alt, persons, ranges, pieces = ent
-                        # the portal wording (keep_and) changes the pieces of few runs: test it only then
-                        if alt is not None and (
-                            # the portal rule needs a comma: test that first
-                            text.find(",", max(ss, rs - 60), rs) >= 0
-                            and self.hhs_left.search(text, max(ss, rs - 60), rs)
-                            or self.hhs_right.match(text, r_e, min(se, r_e + 80))
-                            or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
-                            # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
-                            or " and " in run
-                            and self.desc_end_re.search(text, max(ss, rs - 60), rs)
-                        ):
-                            ranges, persons = alt[0], alt[1]
-                            pieces = None  # (the pieces of the other answer)
-                        if persons:
-                            self._doc_persons.update(persons)
+                        ent = (at_start_pieces if rs <= first_word else inside_pieces).get(run)
+                        if ent is None:
+                            ent = self._run_pieces(run, rs <= first_word)
+                        ranges, pieces, extra = ent
+                        if extra is not None:
+                            alt, persons = extra
+                            # the portal wording (keep_and) changes the pieces of few runs: test it only then
+                            if alt is not None and (
+                                # the portal rule needs a comma: test that first
+                                text.find(",", max(ss, rs - 60), rs) >= 0
+                                and self.hhs_left.search(text, max(ss, rs - 60), rs)
+                                or self.hhs_right.match(text, r_e, min(se, r_e + 80))
+                                or self.hhs_ba_right.match(text, r_e, min(se, r_e + 80))
+                                # a name after a descriptor keeps its "and": "the gaming website Guns and Robots"
+                                or " and " in run
+                                and self.desc_end_re.search(text, max(ss, rs - 60), rs)
+                            ):
+                                ranges, persons = alt[0], alt[1]
+                                pieces = None  # (the pieces of the other answer)
+                            if persons:
+                                self._doc_persons.update(persons)
                         if not ranges:
                             continue
                         if titleish is None:
-                            titleish = _titleish(text, ss, se, classes)
+                            if cls is None:
+                                titleish = _titleish(text, ss, se, None)
+                            else:  # (``_titleish`` inline)
+                                c = cls[ss]
+                                up = cls.count(b" A", ss, se) + (c == 65)
+                                if up < 3:
+                                    titleish = False
+                                else:
+                                    nw = wcls.count(b" w", ss, se) + (c != 32)
+                                    titleish = nw >= 4 and up >= 0.7 * nw
                         if titleish:
                             for a, b in ranges:
                                 s, e = rs + a, rs + b
@@ -1015,20 +1216,18 @@ class Orgs(BreachComponent):
                                 s, e = rs + a, rs + b
                                 if not (skip and touches(skip, s, e)):
                                     self._candidate(text, s, e, si, ss, lower_words, mentions, links)
-                        else:  # the pieces that can be candidates, with their facts
+                        elif skip:  # the pieces that can be candidates, with their facts
                             for a, b, name, facts in pieces:
-                                s, e = rs + a, rs + b
-                                if not (skip and touches(skip, s, e)):
-                                    self._candidate_with(text, s, e, si, ss, lower_words, mentions, links, name, facts)
+                                if not touches(skip, rs + a, rs + b):
+                                    candidate(text, rs + a, rs + b, si, ss, lower_words, mentions, links, name, facts)
+                        else:
+                            for a, b, name, facts in pieces:
+                                candidate(text, rs + a, rs + b, si, ss, lower_words, mentions, links, name, facts)
                     else:
                         break
                     spans = name_runs(text, p, se)
-            if marks is not None:
-                while mi < n_marks and marks[mi] < ss:
-                    mi += 1
-                if mi == n_marks or marks[mi] >= se:
-                    continue
-            self._sentence_extras(text, si, ss, se, n_before, skip, mentions, links, gates)
+            if sg is not None:
+                self._sentence_extras(text, si, ss, se, n_before, skip, mentions, links, sg)
 
     def _sentence_extras(
         self,
@@ -1044,18 +1243,17 @@ class Orgs(BreachComponent):
     ) -> None:
         """The candidates of a sentence after its name runs (``mentions[n_before:]``): portal
         names, domains, gazetteer names, names after a descriptor, ``known as`` names."""
-        sent = text[ss:se]
         portal_gate, opening_gate, dot_gate, gaz_gate, known_gate = gates
         # (the appositive holds "),": test that first)
         portal = (
             [(hm, False) for hm in _HHS_APPOSITIVE.finditer(text, ss, se)]
-            if portal_gate and ")," in sent
+            if portal_gate and text.find("),", ss, se) >= 0
             else []
         )
         # the opening needs "covered entity" or "business associate": test the words first
         om = (
             _HHS_OPENING.match(text, ss, se)
-            if opening_gate and ("covered" in sent or "business" in sent)
+            if opening_gate and (text.find("covered", ss, se) >= 0 or text.find("business", ss, se) >= 0)
             else None
         )
         if om:
@@ -1094,23 +1292,25 @@ class Orgs(BreachComponent):
                 holders = _Holders(mentions[n_before:])
             if not holders.at(gm.start()):
                 holders.add(self._add(mentions, text, gm.start(), gm.end(), si, "gazetteer"))
-        # a descriptor noun stands between white space inside the sentence: then a match of
-        # the gate (one pass over the text, before the sentences) overlaps the sentence
-        desc_ends = self._desc_ends
-        if desc_ends is None:
-            descs: Any = self.desc_fast_re.finditer(text, ss, se)
+        # the descriptor matches: found beforehand (``_desc_pre``), or searched when a match of
+        # the gate (a descriptor noun between white space: one pass over the text, before
+        # the sentences) overlaps the sentence
+        pre = self._desc_pre
+        found: Any
+        if pre is not None:
+            found = pre.get(si, ())
+            if found is None:  # (a match of the text's search crosses an edge of the sentence)
+                found = self._desc_names(text, self.desc_fast_re.finditer(text, ss, se), se)
         else:
-            j = bisect_right(desc_ends, ss)
-            descs = self.desc_fast_re.finditer(text, ss, se) if j < len(desc_ends) and self._desc_starts[j] < se else ()
+            desc_ends = self._desc_ends
+            j = bisect_right(desc_ends, ss) if desc_ends is not None else -1
+            found = (
+                self._desc_names(text, self.desc_fast_re.finditer(text, ss, se), se)
+                if desc_ends is None or j < len(desc_ends) and self._desc_starts[j] < se
+                else ()
+            )
         first_at: dict[int, dict[str, Any]] | None = None
-        for dm in descs:
-            s, e = dm.span(1)
-            name = dm.group(1).rstrip(_TRAIL)
-            e = s + len(name)
-            if not name or _NUMLIKE.match(name) or name.lower() in STOP_WORDS:
-                continue
-            if not _ODD_NAME.search(name) and not self.desc_verb_re.match(text, e, min(se, e + 20)):
-                continue  # a lower-case word is a name only before a breach verb
+        for s, e, name in found:
             if first_at is None:  # the first of the sentence's mentions at each start
                 first_at = {}
                 for x in mentions[n_before:]:
@@ -1124,14 +1324,7 @@ class Orgs(BreachComponent):
                 added = self._add(mentions, text, s, e, si, "descriptor")
                 if added is not None:
                     first_at[s] = added
-        known = (
-            _KNOWN_AS.finditer(text, ss, se)
-            if known_gate
-            and (" as " in sent or "/k/a " in sent)
-            # (a match holds one of these)
-            and ("known" in sent or "trading" in sent or "operating" in sent or "business" in sent or "/k/a" in sent)
-            else ()
-        )
+        known = _KNOWN_AS.finditer(text, ss, se) if known_gate and _may_know(text, ss, se) else ()
         ends: list[tuple[int, int]] | None = None  # (end, index) of this sentence's mentions, sorted
         for km in known:
             g = 1 if km.group(1) is not None else 2
@@ -1169,9 +1362,10 @@ class Orgs(BreachComponent):
         cur: list[int] | None = None
         for m in _NONSPACE.finditer(text[s:e]):
             w = m.group(0)
-            common = (
-                w.lower() in lower_words or w.lower() in STOP_WORDS or w in self.nonname
-            ) and not w.isupper()
+            # (the look-up in the text's lower-case words last: it reads the text)
+            common = not w.isupper() and (
+                w.lower() in STOP_WORDS or w in self.nonname or w.lower() in lower_words
+            )
             if common:
                 if cur:
                     out.append((cur[0], cur[1]))
@@ -1194,7 +1388,8 @@ class Orgs(BreachComponent):
         words = name.split()
         first = words[0]
         nwords = len(words)
-        if nwords == 1 and (_NUMLIKE.match(name) or len(name) < 2):
+        # (``_NUMLIKE`` starts with ``\d``: every such character is ``isdigit``)
+        if nwords == 1 and (first[:1].isdigit() and _NUMLIKE.match(name) or len(name) < 2):
             return False
         if first[:1].isdigit() and sum(c.isalpha() for c in first) < 2:
             lastw = words[-1].rstrip(".")
@@ -1269,7 +1464,7 @@ class Orgs(BreachComponent):
                     self._add(mentions, text, s, e + pm.end(1), si, "possessive_head")
             return
         # sentence-initial ordinary word ("Hackers stole ...")
-        if single_key is not None and s == ss and (single_key in lower_words or name.endswith("ly")):
+        if single_key is not None and s == ss and (name.endswith("ly") or single_key in lower_words):
             return
         if phrase_keys is not None:
             common = self._doc_phrases.get(phrase_keys)
@@ -2582,8 +2777,12 @@ def _titleish(text: str, ss: int, se: int, classes: tuple[bytes, bytes] | None) 
     if ss >= se:
         return False
     first = cls[ss]
+    # (4 words or more, 70 % upper: 3 upper words or more, counted first)
+    up = cls.count(b" A", ss, se) + (first == 65)
+    if up < 3:
+        return False
     n = wcls.count(b" w", ss, se) + (first != 32)
-    return n >= 4 and cls.count(b" A", ss, se) + (first == 65) >= 0.7 * n
+    return n >= 4 and up >= 0.7 * n
 
 
 def _title_ends(rx: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -2658,6 +2857,45 @@ def _sent_of(sents: list[list[int]], pos: int) -> int:
     return find_range(sents, pos)
 
 
+def _may_know(text: str, ss: int, se: int) -> bool:
+    """Can ``_KNOWN_AS`` match in ``text[ss:se]``? It needs " as " or "/k/a ", and one of
+    "known", "trading", "operating", "business", "/k/a"."""
+    f = text.find
+    return (f(" as ", ss, se) >= 0 or f("/k/a ", ss, se) >= 0) and (
+        f("known", ss, se) >= 0 or f("trading", ss, se) >= 0 or f("operating", ss, se) >= 0
+        or f("business", ss, se) >= 0 or f("/k/a", ss, se) >= 0
+    )
+
+
+def _mark_sentences(starts: list[int], ends: list[int], places: list[int], bit: int, bits: dict[int, int]) -> None:
+    """``bits[i] |= bit`` for each sentence ``i`` (sorted disjoint ``[starts[i], ends[i])``)
+    that holds one of the sorted ``places``: one look-up per sentence or gap reached."""
+    lim = -1
+    n = len(starts)
+    for p in places:
+        if p < lim:
+            continue  # in the sentence or the gap of the last look-up
+        i = bisect_right(starts, p) - 1
+        if i >= 0 and p < ends[i]:
+            bits[i] = bits.get(i, 0) | bit
+            lim = ends[i]
+        elif i + 1 < n:
+            lim = starts[i + 1]
+        else:
+            break  # after the last sentence
+
+
+def _ends_before_space(text: str, ends: list[int]) -> bool:
+    """Does every range (sorted ends) end at the end of the text or before white space?"""
+    edge = "".join(map(text.__getitem__, ends[: bisect_left(ends, len(text))]))  # (sorted ends)
+    return not edge or edge.isspace()
+
+
+def _ranges_apart(ranges: list[list[int]]) -> bool:
+    """Are the ranges sorted, disjoint and not empty (``textspans.touching``'s condition)?"""
+    return all(a < b for a, b in ranges) and all(map(le, map(_SECOND, ranges), map(_FIRST, ranges[1:])))
+
+
 def _dedupe(mentions: list[dict[str, Any]], kept_for: dict[int, int] | None = None) -> list[dict[str, Any]]:
     """Drop mentions nested inside a longer one with the same start, keep order by position.
     ``kept_for`` receives id(dropped mention) -> id(the mention kept in its place)."""
@@ -2668,20 +2906,22 @@ def _dedupe(mentions: list[dict[str, Any]], kept_for: dict[int, int] | None = No
     out: list[dict[str, Any]] = []
     hhs_end = -1
     hhs_m: dict[str, Any] | None = None
-    for m in mentions:
-        if out and out[-1]["start"] == m["start"] and out[-1]["end"] >= m["end"]:
+    last_s = last_e = -1  # (the start and end of ``out[-1]``, read once per mention)
+    for m, s, e in zip(mentions, map(_START, mentions), map(_END, mentions)):
+        if s == last_s and last_e >= e:
             out[-1]["ev"] |= m["ev"]
             if kept_for is not None:
                 kept_for[id(m)] = id(out[-1])
             continue
-        if m["end"] <= hhs_end:
+        if e <= hhs_end:
             if kept_for is not None and hhs_m is not None:
                 kept_for[id(m)] = id(hhs_m)
             continue  # a piece of a portal name ("Milone" in "Fiondella, Milone & LaSaracina, LLP")
         if "hhs" in m["ev"]:
-            hhs_end = m["end"]
+            hhs_end = e
             hhs_m = m
         out.append(m)
+        last_s, last_e = s, e
     return out
 
 
