@@ -254,12 +254,17 @@ def test_linear_time(unit):
     comp = nlp.get_pipe("breach_counts")
 
     def run(text: str) -> float:
-        doc = nlp.make_doc(text)
-        doc._.breach_skip = []
-        doc._.breach_sents = [[0, len(text)]]
-        t0 = time.perf_counter()
-        comp(doc)
-        return time.perf_counter() - t0
+        """CPU seconds, best of 3: a guard against super-linear growth, not a benchmark, so it
+        must not fail because another process or a collection took the core for a moment."""
+        best = float("inf")
+        for _ in range(3):
+            doc = nlp.make_doc(text)
+            doc._.breach_skip = []
+            doc._.breach_sents = [[0, len(text)]]
+            t0 = time.process_time()
+            comp(doc)
+            best = min(best, time.process_time() - t0)
+        return best
 
     small, big = run("data breach " + unit), run("data breach " + unit * 2)
     assert big < max(0.05, small * 4), (small, big)
