@@ -152,11 +152,127 @@ def _rewrite(items: list[Any], follow: list[list[Any]]) -> list[Any]:
     return out
 
 
+# -- cheaper alternations and optional groups (same matches, same order of tries) ----------
+#: a bounded repeat of a group (``(?:[\w'-]+\s+){0,3}``) is unrolled up to this many copies
+_MAX_UNROLL = 4
+
+
+def _simple(items: list[Any]) -> bool:
+    """Does ``re`` compile a repeat of ``items`` as a one-character repeat (REPEAT_ONE)?"""
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is _C.SUBPATTERN:
+        return av[0] is None and not av[1] and not av[2] and _simple(list(av[3]))
+    return op in (_C.LITERAL, _C.NOT_LITERAL, _C.ANY, _C.IN, _C.CATEGORY)
+
+
+def _first_classes_or_none(items: list[Any]) -> list[re.Pattern[str]] | None:
+    """Regexes for the classes of the first character a match of ``items`` can start with
+    (a superset), or None when it may consume nothing or the analysis does not know."""
+    try:
+        got = _seq(items, 1, 0)
+        out = []
+        for t, _c in got:
+            if not t:
+                return None
+            out.append(re.compile(t[0]))
+        return out
+    except (_Refuse, RecursionError, ValueError, TypeError, re.error):
+        return None
+
+
+def _factor_branch(alts: list[Any]) -> list[Any]:
+    """The alternatives with those that start with the same literal character grouped
+    (``said|says|sent`` -> ``s(?:a(?:id|ys)|ent)``, recursively), so ``re``'s quick
+    first-character test of a branch rules out a whole group at once. Tries keep their
+    order: an alternative only moves up past alternatives that cannot start with its
+    first character (a string matched by one of them is matched by none of those)."""
+    groups: list[list[Any]] = []  # [literal or None, members, first classes (None key)]
+    for a in alts:
+        data = list(a)
+        c = data[0][1] if data and data[0][0] is _C.LITERAL else None
+        if c is None:
+            groups.append([None, [a], _first_classes_or_none(data)])
+            continue
+        for g in reversed(groups):
+            if g[0] == c:
+                g[1].append(a)
+                break
+            if g[0] is None and (g[2] is None or any(rx.match(chr(c)) for rx in g[2])):
+                groups.append([c, [a], None])  # (a barrier: it could start with c too)
+                break
+        else:
+            groups.append([c, [a], None])
+    if len(groups) == len(alts):
+        return alts
+    out = []
+    for key, members, _fs in groups:
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        state = members[0].state
+        tails = _factor_branch([_P.SubPattern(m.state, list(m)[1:]) for m in members])
+        body = _P.SubPattern(state, [(_C.BRANCH, (None, tails))])
+        out.append(_P.SubPattern(state, [(_C.LITERAL, key), (_C.SUBPATTERN, (None, 0, 0, body))]))
+    return out
+
+
+def _branch_item(state: Any, alts: list[Any]) -> Any:
+    return (_C.SUBPATTERN, (None, 0, 0, _P.SubPattern(state, [(_C.BRANCH, (None, alts))])))
+
+
+def _cheapen(items: list[Any], unroll: bool) -> list[Any]:
+    """``items`` with their alternations grouped by first character (``_factor_branch``) and
+    their optional or bounded repeats of groups written as nested alternations
+    (``(?:X){0,2}`` -> ``(?:X(?:X|)|)``, lazy: ``(?:|X(?:|X))``): the same tries in the same
+    order, without ``re``'s costlier general repeat (``unroll``: the pattern has no
+    capturing group, which a copy would duplicate)."""
+    out: list[Any] = []
+    for op, av in items:
+        if op is _C.SUBPATTERN:
+            group, add, dele, sub = av
+            if add or dele:
+                out.append((op, av))  # inline flags: left as written
+            else:
+                out.append((op, (group, add, dele, _P.SubPattern(sub.state, _cheapen(list(sub), unroll)))))
+        elif op is _C.MAX_REPEAT or op is _C.MIN_REPEAT:
+            lo, hi, sub = av
+            body = _cheapen(list(sub), unroll)
+            bsp = _P.SubPattern(sub.state, body)
+            if unroll and not _simple(body) and lo <= hi <= _MAX_UNROLL and bsp.getwidth()[0] > 0:
+                empty = _P.SubPattern(sub.state, [])
+                tail: list[Any] | None = None
+                for _ in range(hi - lo):
+                    more = _P.SubPattern(sub.state, body + ([_branch_item(sub.state, tail)] if tail else []))
+                    tail = [more, empty] if op is _C.MAX_REPEAT else [empty, more]
+                out.extend(body * lo)
+                if tail:
+                    out.append(_branch_item(sub.state, _factor_branch(tail)))
+            else:
+                out.append((op, (lo, hi, bsp)))
+        elif op is _C.ASSERT or op is _C.ASSERT_NOT:
+            direction, sub = av
+            if direction == 1:
+                out.append((op, (direction, _P.SubPattern(sub.state, _cheapen(list(sub), unroll)))))
+            else:
+                out.append((op, av))  # (a look-behind body keeps its fixed width as written)
+        elif op is _C.BRANCH:
+            alts = [_P.SubPattern(a.state, _cheapen(list(a), unroll)) for a in av[1]]
+            out.append((op, (av[0], _factor_branch(alts))))
+        else:
+            out.append((op, av))
+    return out
+
+
 def possessive_tree(tree: Any, flags: int = 0) -> Any:
-    """The rewritten tree (the same tree when nothing applies: IGNORECASE, old Python)."""
+    """The rewritten tree (the same tree when nothing applies: IGNORECASE, old Python): the
+    safe repeats possessive, and (``_cheapen``) alternations grouped by first character,
+    optional and short bounded repeats of groups as nested alternations."""
     if _C is None or not hasattr(_C, "POSSESSIVE_REPEAT") or (flags | tree.state.flags) & re.IGNORECASE:
         return tree
-    new = _P.SubPattern(tree.state, _rewrite(list(tree), [[]]))
+    items = _cheapen(list(tree), unroll=tree.state.groups <= 1)
+    new = _P.SubPattern(tree.state, _rewrite(items, [[]]))
     return new
 
 
