@@ -11,6 +11,19 @@ looked through (they cannot consume the character either); a continuation that m
 pattern (or a look-ahead body) without consuming keeps the repeat greedy, and so does
 anything the analysis does not know (``.``, back-references, inline flags, IGNORECASE).
 
+Two more rewrites of the same kind (same matches, same groups, the same tries in the same
+order, so the same spans): ``_cheapen`` groups an alternation's alternatives by their first
+literal character (``said|told|says`` -> ``s(?:a(?:id|ys))|told``: ``re`` tests a branch's
+first character before entering it, so one test rules out a group), moving an alternative
+up only past alternatives that cannot start with its character, and writes optional and
+short bounded repeats of groups as nested alternations (``(?:X){0,2}`` ->
+``(?:X(?:X|)|)``; lazy ``(?:|X(?:|X))``; not when the pattern has a capturing group),
+which ``re`` runs without its general repeat machinery; after the possessive step,
+``_merge_heads`` lets the alternatives that open with one deterministic item (a character
+or a possessive repeat of one class: it matches one way only) share it
+(``\\s++eht|\\s++a`` -> ``\\s++(?:eht|a)``) and reads a nested alternation that is a whole
+alternative inline.
+
 >>> import re
 >>> rx = possessive(re.compile(r"(?:[\\w-]+\\s+){0,3}(?:data|site)\\b"))
 >>> bool(rx.match("the old data")), bool(rx.match("the old database"))
@@ -265,6 +278,85 @@ def _cheapen(items: list[Any], unroll: bool) -> list[Any]:
     return out
 
 
+def _head_classes(items: list[Any]) -> list[tuple[frozenset[str], frozenset[str]]] | None:
+    """The classes of the first character of ``items`` (None: may consume nothing, or
+    unknown), as ``_first_classes`` reads them."""
+    return _first_classes(items)
+
+
+def _deterministic(item: Any) -> bool:
+    """Does ``item`` match in at most one way where it starts (one character of a class, or
+    a possessive repeat of one class: no choice for backtracking to revisit)?"""
+    op, av = item
+    if op is _C.LITERAL or op is _C.IN:
+        return True
+    return op is getattr(_C, "POSSESSIVE_REPEAT", None) and av[0] >= 1 and _simple(list(av[2]))
+
+
+def _merge_heads(items: list[Any]) -> list[Any]:
+    """After the possessive rewrite: in each alternation, the alternatives that open with
+    the same deterministic item (``\\s++eht|\\s++a|\\s++na`` -> ``\\s++(?:eht|a|na)``) share it,
+    and an alternation that is a whole alternative is read inline. The same tries in the
+    same order: the shared item matches one way only, and an alternative only moves up past
+    alternatives whose first characters it cannot start with."""
+    out: list[Any] = []
+    for op, av in items:
+        if op is _C.SUBPATTERN and not av[1] and not av[2]:
+            out.append((op, (av[0], av[1], av[2], _P.SubPattern(av[3].state, _merge_heads(list(av[3]))))))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            out.append((op, (av[0], av[1], _P.SubPattern(av[2].state, _merge_heads(list(av[2]))))))
+        elif op is _C.ASSERT or op is _C.ASSERT_NOT:
+            out.append((op, (av[0], _P.SubPattern(av[1].state, _merge_heads(list(av[1])))) if av[0] == 1 else av))
+        elif op is _C.BRANCH:
+            alts: list[Any] = []
+            for a in av[1]:
+                data = list(a)
+                # (?:(?:x|y)) as a whole alternative: its alternatives in its place
+                if len(data) == 1 and data[0][0] is _C.SUBPATTERN and data[0][1][0] is None and not data[0][1][1] \
+                        and not data[0][1][2] and len(data[0][1][3]) == 1 and data[0][1][3][0][0] is _C.BRANCH:
+                    alts.extend(data[0][1][3][0][1][1])
+                else:
+                    alts.append(a)
+            out.append((op, (av[0], _merge_branch([_P.SubPattern(a.state, _merge_heads(list(a))) for a in alts]))))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _merge_branch(alts: list[Any]) -> list[Any]:
+    groups: list[list[Any]] = []  # [head repr or None, members, head classes or first classes]
+    for a in alts:
+        data = list(a)
+        head = data[0] if data and _deterministic(data[0]) and (len(data) > 1 or data[0][0] is not _C.LITERAL) else None
+        key = repr(head) if head is not None else None
+        cls = _head_classes([head]) if head is not None else None
+        if key is None or cls is None:
+            groups.append([None, [a], _head_classes(data)])
+            continue
+        for g in reversed(groups):
+            if g[0] == key:
+                g[1].append(a)
+                break
+            if g[2] is None or not all(_disjoint(x, y) for x in cls for y in g[2]):
+                groups.append([key, [a], cls])  # (a barrier: it could start like the head)
+                break
+        else:
+            groups.append([key, [a], cls])
+    if len(groups) == len(alts):
+        return alts
+    out = []
+    for key, members, _cls in groups:
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        state = members[0].state
+        head = list(members[0])[0]
+        tails = [_P.SubPattern(m.state, list(m)[1:]) for m in members]
+        body = _P.SubPattern(state, [(_C.BRANCH, (None, tails))])
+        out.append(_P.SubPattern(state, [head, (_C.SUBPATTERN, (None, 0, 0, body))]))
+    return out
+
+
 def possessive_tree(tree: Any, flags: int = 0) -> Any:
     """The rewritten tree (the same tree when nothing applies: IGNORECASE, old Python): the
     safe repeats possessive, and (``_cheapen``) alternations grouped by first character,
@@ -272,7 +364,7 @@ def possessive_tree(tree: Any, flags: int = 0) -> Any:
     if _C is None or not hasattr(_C, "POSSESSIVE_REPEAT") or (flags | tree.state.flags) & re.IGNORECASE:
         return tree
     items = _cheapen(list(tree), unroll=tree.state.groups <= 1)
-    new = _P.SubPattern(tree.state, _rewrite(items, [[]]))
+    new = _P.SubPattern(tree.state, _merge_heads(_rewrite(items, [[]])))
     return new
 
 

@@ -209,12 +209,21 @@ POSSESSIVE_CASES = [
     ("BUGS_CAUGHT", r"(?:[ab]+ ){2,4}b"),
     ("BUGS_CAUGHT", r"(?:a|){0,3}b"),
     ("BUGS_CAUGHT", r"(a b|a)?(?:a ){0,2}"),
+    # alternatives sharing a deterministic first item (``_merge_heads``), nested alternations inline
+    ("BUGS_CAUGHT", r"(?:\s+eht|\s+a|\s+na|)\s+ta"),
+    ("BUGS_CAUGHT", r"(?:\s+a|x|\s+b)"),
+    ("BUGS_CAUGHT", r"(?:\s+a|\s|\s+b)\w?"),
+    ("BUGS_CAUGHT", r"(?:a+b|a+c|a+)"),
+    ("BUGS_CAUGHT", r"(?:a+b|a+a|a+c)"),
+    ("BUGS_CAUGHT", r"(?:(?:x|y)|z|(?:xa|y))a?"),
+    ("BUGS_CAUGHT", r"(?:[ab]c|[bc]d|[ab]d)"),
     ("CASIE", r"^\s+(?!(?:based|powered|hosted)\b)(?:[\w-]+\s+){0,3}?(?:forums?|site|app)\s+(?:was|is)\s+(?:\w+ly\s+)?hacked"),
 ]
 _POSS_TEXTS = [
     "", "a", "aab", "aaa", "ab", "abbc", "xxx", "xy", "1,234 x", "12,34,567", "the data of the site",
     "an old  data  base", "  (CE), the", " ( the", "abc  abc", "breach at the old site,  ", "x\n", "A a aA",
-    "abc", "ac", "abcd", "xa", "aab", "said", "says it", "sa", "sxyz", "a a a a b", "ab ba ab b", "a a a", "b",
+    "abc", "ac", "abcd", "xa", "aab", "said", " eht ta", "  a  ta", " na ta", " ta", "  \t b", " a", "aaab", "aaac",
+    "aaa", "ya", "xaa", "bd", "ad", "cd", "bc", "says it", "sa", "sxyz", "a a a a b", "ab ba ab b", "a a a", "b",
     " the old site was hacked", " forum is badly hacked", " based site was hacked", " a b c d site is hacked",
     "a  a\ta a", "bcd", "abbcd",
 ] + _random_texts(400, seed=5)
@@ -547,3 +556,57 @@ def test_cheapened_trees_group_alternations_and_unroll_repeats() -> None:
     assert plain.count("(LITERAL, 115)") == 4 and tree.count("(LITERAL, 115)") == 2  # s(?:a(?:id|ys)|ent)
     assert "MAX_REPEAT" not in str(possessive_tree(_P.parse(r"(?:ab\s+)?(?:[\w-]+\s+){0,3}c")))
     assert "MAX_REPEAT" in str(possessive_tree(_P.parse(r"(a\s+){0,3}c")))
+
+
+def test_prefixed_right_gate_is_any_right_rule(comp) -> None:
+    """The lower-case right gate (the rules that can open with any word tried as they are,
+    the others behind their prefix look-ahead) matches exactly the windows where one of the
+    lower-case right rules, as written, matches."""
+    import re
+
+    from breach_nlp.components.orgs import _lower_pattern, _prefixed_right_gate
+
+    rules = [_lower_pattern(p["pattern"]) for p in comp.data["orgs.json"]["roles"]["patterns"]
+             if p["side"] == "right" and p.get("flags") != "case-sensitive"]
+    gate = _prefixed_right_gate(rules)
+    assert gate is not None and comp.right_gate_lc.pattern is None  # (the fast form is in use)
+    wins = _rule_windows() + [" and the old site was hacked", " which said", " badly notified the ce (ce)",
+                              ", inc., said", " (ce), the", " reportedly suffered", " site", "", " ", ","]
+    for w in wins:
+        t = w.lower()
+        want = any(r.match(t) for r in rules)
+        assert want == bool(gate.match(t)) == bool(comp.right_gate_lc.match(t)), t
+    # a rule set without a rule that opens with any word keeps the plain gate
+    assert _prefixed_right_gate([re.compile(r"^\s+said"), re.compile(r"^,\s+the")]) is None
+
+
+def test_word_skip_gates_are_any_word_skipping_rule(comp) -> None:
+    """The word-skipping left gates (one shared word skip in a look-ahead before the rules)
+    match a reversed window exactly when one of their rules, as written, matches the
+    window (real windows, sentences cut anywhere, adversarial word salads)."""
+    import re
+
+    from breach_nlp.components.orgs import _P, _lower_pattern, _word_skip_gate, _word_step
+
+    plain = {p["id"]: _lower_pattern(p["pattern"]) for p in comp.data["orgs.json"]["roles"]["patterns"]}
+    cue_ids = [p[3] for p in comp.left_pats if p[3] in comp.left_gated2_ids]
+    nocue_ids = [p[3] for p in comp.left_pats if p[3] in comp.left_gated2_ids and not p[2]]
+    gates = [(_word_skip_gate([plain[i] for i in cue_ids]), cue_ids, comp.left_gate2),
+             (_word_skip_gate([plain[i] for i in nocue_ids]), nocue_ids, comp.left_gate2_nocue)]
+    wins = _rule_windows() + ["data breach at the old, big. firm ", "hack of  its ", "fined the ", "breach on a ",
+                              "customers of the ", "attack on\n", "fines for ’s x ", "breach at a b c d e "]
+    for gate, ids, used in gates:
+        assert gate is not None and used.pattern is None
+        for w in wins:
+            low = w[-81:].lower()
+            r = low[::-1]
+            want = any(plain[i].search(low) for i in ids)
+            got = bool(gate.match(r) or (r[:1] == "\n" and gate.match(r[1:])))
+            used_got = bool(used.match(r) or (r[:1] == "\n" and used.match(r[1:])))
+            assert want == got == used_got, (ids, low)
+    # the word step test: white space, then characters none of which is white space
+    assert _word_step(list(_P.parse(r"\s+,?[\w’'.-]+"))) == (True, frozenset(",’'.-"))
+    assert _word_step(list(_P.parse(r"\s+eht"))) == (False, frozenset("eht"))
+    for pattern in (r"\s*x", r"\s+[^,]+", r"\s+,?", r"\s+[\w ]+", r"\s+[a-z]+", r"x\s+y"):
+        assert _word_step(list(_P.parse(pattern))) is None, pattern
+    assert _word_skip_gate([re.compile(r"\bab\s+$"), re.compile(r"cd\s+$")]) is None  # (no word skip)
