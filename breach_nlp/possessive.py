@@ -55,6 +55,12 @@ _DISJOINT_CATS = {("s", "w"), ("w", "s"), ("s", "d"), ("d", "s")}
 _MAX_RANGE = 512
 
 
+def _items(sub: Any) -> list[Any]:
+    """The items of a parsed sequence as a new list (``SubPattern.data``: ``list(sub)`` would
+    go through its slow ``__getitem__`` one item at a time)."""
+    return list(sub.data) if hasattr(sub, "data") else list(sub)
+
+
 def _members(items: list[Any]) -> tuple[frozenset[str], frozenset[str]] | None:
     """(characters, categories) of a positive class, or None (negated, unknown, too wide)."""
     chars: set[str] = set()
@@ -134,7 +140,7 @@ def _rewrite(items: list[Any], follow: list[list[Any]]) -> list[Any]:
         conts = [list(items[i + 1 : j + 1])] if j is not None else [list(items[i + 1 :]) + f for f in follow]
         if op is _C.MAX_REPEAT or op is _C.MIN_REPEAT:
             lo, hi, sub = av
-            body = list(sub)
+            body = _items(sub)
             if op is _C.MAX_REPEAT and len(body) == 1:
                 cls = _class_of_item(*body[0])
                 if cls is not None:
@@ -150,14 +156,14 @@ def _rewrite(items: list[Any], follow: list[list[Any]]) -> list[Any]:
             if add or dele:
                 out.append((op, av))  # inline flags: left as written
             else:
-                out.append((op, (group, add, dele, _P.SubPattern(sub.state, _rewrite(list(sub), conts)))))
+                out.append((op, (group, add, dele, _P.SubPattern(sub.state, _rewrite(_items(sub), conts)))))
         elif op is _C.BRANCH:
-            alts = [_P.SubPattern(a.state, _rewrite(list(a), conts)) for a in av[1]]
+            alts = [_P.SubPattern(a.state, _rewrite(_items(a), conts)) for a in av[1]]
             out.append((op, (av[0], alts)))
         elif op is _C.ASSERT or op is _C.ASSERT_NOT:
             direction, sub = av
             if direction == 1:  # a look-ahead body ends the assertion: nothing after it
-                out.append((op, (direction, _P.SubPattern(sub.state, _rewrite(list(sub), [[]])))))
+                out.append((op, (direction, _P.SubPattern(sub.state, _rewrite(_items(sub), [[]])))))
             else:
                 out.append((op, av))
         else:
@@ -176,7 +182,7 @@ def _simple(items: list[Any]) -> bool:
         return False
     op, av = items[0]
     if op is _C.SUBPATTERN:
-        return av[0] is None and not av[1] and not av[2] and _simple(list(av[3]))
+        return av[0] is None and not av[1] and not av[2] and _simple(_items(av[3]))
     return op in (_C.LITERAL, _C.NOT_LITERAL, _C.ANY, _C.IN, _C.CATEGORY)
 
 
@@ -203,7 +209,7 @@ def _factor_branch(alts: list[Any]) -> list[Any]:
     first character (a string matched by one of them is matched by none of those)."""
     groups: list[list[Any]] = []  # [literal or None, members, first classes (None key)]
     for a in alts:
-        data = list(a)
+        data = _items(a)
         c = data[0][1] if data and data[0][0] is _C.LITERAL else None
         if c is None:
             groups.append([None, [a], _first_classes_or_none(data)])
@@ -225,7 +231,7 @@ def _factor_branch(alts: list[Any]) -> list[Any]:
             out.append(members[0])
             continue
         state = members[0].state
-        tails = _factor_branch([_P.SubPattern(m.state, list(m)[1:]) for m in members])
+        tails = _factor_branch([_P.SubPattern(m.state, _items(m)[1:]) for m in members])
         body = _P.SubPattern(state, [(_C.BRANCH, (None, tails))])
         out.append(_P.SubPattern(state, [(_C.LITERAL, key), (_C.SUBPATTERN, (None, 0, 0, body))]))
     return out
@@ -248,10 +254,10 @@ def _cheapen(items: list[Any], unroll: bool) -> list[Any]:
             if add or dele:
                 out.append((op, av))  # inline flags: left as written
             else:
-                out.append((op, (group, add, dele, _P.SubPattern(sub.state, _cheapen(list(sub), unroll)))))
+                out.append((op, (group, add, dele, _P.SubPattern(sub.state, _cheapen(_items(sub), unroll)))))
         elif op is _C.MAX_REPEAT or op is _C.MIN_REPEAT:
             lo, hi, sub = av
-            body = _cheapen(list(sub), unroll)
+            body = _cheapen(_items(sub), unroll)
             bsp = _P.SubPattern(sub.state, body)
             if unroll and not _simple(body) and lo <= hi <= _MAX_UNROLL and bsp.getwidth()[0] > 0:
                 empty = _P.SubPattern(sub.state, [])
@@ -267,11 +273,11 @@ def _cheapen(items: list[Any], unroll: bool) -> list[Any]:
         elif op is _C.ASSERT or op is _C.ASSERT_NOT:
             direction, sub = av
             if direction == 1:
-                out.append((op, (direction, _P.SubPattern(sub.state, _cheapen(list(sub), unroll)))))
+                out.append((op, (direction, _P.SubPattern(sub.state, _cheapen(_items(sub), unroll)))))
             else:
                 out.append((op, av))  # (a look-behind body keeps its fixed width as written)
         elif op is _C.BRANCH:
-            alts = [_P.SubPattern(a.state, _cheapen(list(a), unroll)) for a in av[1]]
+            alts = [_P.SubPattern(a.state, _cheapen(_items(a), unroll)) for a in av[1]]
             out.append((op, (av[0], _factor_branch(alts))))
         else:
             out.append((op, av))
@@ -290,7 +296,7 @@ def _deterministic(item: Any) -> bool:
     op, av = item
     if op is _C.LITERAL or op is _C.IN:
         return True
-    return op is getattr(_C, "POSSESSIVE_REPEAT", None) and av[0] >= 1 and _simple(list(av[2]))
+    return op is getattr(_C, "POSSESSIVE_REPEAT", None) and av[0] >= 1 and _simple(_items(av[2]))
 
 
 def _merge_heads(items: list[Any]) -> list[Any]:
@@ -302,22 +308,22 @@ def _merge_heads(items: list[Any]) -> list[Any]:
     out: list[Any] = []
     for op, av in items:
         if op is _C.SUBPATTERN and not av[1] and not av[2]:
-            out.append((op, (av[0], av[1], av[2], _P.SubPattern(av[3].state, _merge_heads(list(av[3]))))))
+            out.append((op, (av[0], av[1], av[2], _P.SubPattern(av[3].state, _merge_heads(_items(av[3]))))))
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
-            out.append((op, (av[0], av[1], _P.SubPattern(av[2].state, _merge_heads(list(av[2]))))))
+            out.append((op, (av[0], av[1], _P.SubPattern(av[2].state, _merge_heads(_items(av[2]))))))
         elif op is _C.ASSERT or op is _C.ASSERT_NOT:
-            out.append((op, (av[0], _P.SubPattern(av[1].state, _merge_heads(list(av[1])))) if av[0] == 1 else av))
+            out.append((op, (av[0], _P.SubPattern(av[1].state, _merge_heads(_items(av[1])))) if av[0] == 1 else av))
         elif op is _C.BRANCH:
             alts: list[Any] = []
             for a in av[1]:
-                data = list(a)
+                data = _items(a)
                 # (?:(?:x|y)) as a whole alternative: its alternatives in its place
                 if len(data) == 1 and data[0][0] is _C.SUBPATTERN and data[0][1][0] is None and not data[0][1][1] \
                         and not data[0][1][2] and len(data[0][1][3]) == 1 and data[0][1][3][0][0] is _C.BRANCH:
                     alts.extend(data[0][1][3][0][1][1])
                 else:
                     alts.append(a)
-            out.append((op, (av[0], _merge_branch([_P.SubPattern(a.state, _merge_heads(list(a))) for a in alts]))))
+            out.append((op, (av[0], _merge_branch([_P.SubPattern(a.state, _merge_heads(_items(a))) for a in alts]))))
         else:
             out.append((op, av))
     return out
@@ -326,7 +332,7 @@ def _merge_heads(items: list[Any]) -> list[Any]:
 def _merge_branch(alts: list[Any]) -> list[Any]:
     groups: list[list[Any]] = []  # [head repr or None, members, head classes or first classes]
     for a in alts:
-        data = list(a)
+        data = _items(a)
         head = data[0] if data and _deterministic(data[0]) and (len(data) > 1 or data[0][0] is not _C.LITERAL) else None
         key = repr(head) if head is not None else None
         cls = _head_classes([head]) if head is not None else None
@@ -350,8 +356,8 @@ def _merge_branch(alts: list[Any]) -> list[Any]:
             out.append(members[0])
             continue
         state = members[0].state
-        head = list(members[0])[0]
-        tails = [_P.SubPattern(m.state, list(m)[1:]) for m in members]
+        head = _items(members[0])[0]
+        tails = [_P.SubPattern(m.state, _items(m)[1:]) for m in members]
         body = _P.SubPattern(state, [(_C.BRANCH, (None, tails))])
         out.append(_P.SubPattern(state, [head, (_C.SUBPATTERN, (None, 0, 0, body))]))
     return out
@@ -363,7 +369,7 @@ def possessive_tree(tree: Any, flags: int = 0) -> Any:
     optional and short bounded repeats of groups as nested alternations."""
     if _C is None or not hasattr(_C, "POSSESSIVE_REPEAT") or (flags | tree.state.flags) & re.IGNORECASE:
         return tree
-    items = _cheapen(list(tree), unroll=tree.state.groups <= 1)
+    items = _cheapen(_items(tree), unroll=tree.state.groups <= 1)
     new = _P.SubPattern(tree.state, _merge_heads(_rewrite(items, [[]])))
     return new
 
@@ -373,10 +379,25 @@ def possessive(rx: "re.Pattern[str]") -> "re.Pattern[str]":
     if _C is None or rx.pattern is None or rx.flags & (re.IGNORECASE | re.VERBOSE):
         return rx
     try:
-        tree = _P.parse(rx.pattern, rx.flags & ~re.UNICODE)
-        return compile_tree(possessive_tree(tree), rx.flags)
+        return compile_tree(fast_tree(rx.pattern, rx.flags), rx.flags)
     except Exception:  # pragma: no cover - then the plain regex
         return rx
+
+
+def fast_tree(pattern: str, flags: int) -> Any:
+    """The rewritten parsed tree of a pattern (``possessive_tree``), memoized: gates built
+    of several rules reuse their rules' trees (the analysis costs more than compiling).
+    Callers must not change the tree."""
+    key = (pattern, flags)
+    tree = _FAST.get(key)
+    if tree is None:
+        tree = _FAST[key] = possessive_tree(_P.parse(pattern, flags & ~re.UNICODE))
+        if len(_FAST) > 512:  # (a few dozen rules in practice)
+            _FAST.clear()
+    return tree
+
+
+_FAST: dict[tuple[str, int], Any] = {}
 
 
 def compile_tree(tree: Any, flags: int) -> "re.Pattern[str]":

@@ -2597,14 +2597,13 @@ def _word_skip_gate(rxs: list[re.Pattern[str]]) -> re.Pattern[str] | None:
             (_C.MAX_REPEAT, (0, depth, _P.SubPattern(state, step))),
             (_C.BRANCH, (None, tails)),
         ])
-        exact = _reversed_gate(skipping)
         fast_trees = [_reversed_tree(r, True) for r in skipping]
         alts = [_P.SubPattern(state, [
             (_C.ASSERT, (1, possessive_tree(ahead))),
             (_C.SUBPATTERN, (None, 0, 0, _P.SubPattern(state, [(_C.BRANCH, (None, fast_trees))]))),
         ])]
         alts += [_reversed_tree(r, True) for r in others]
-        if exact is None or any(t is None for t in alts):
+        if any(t is None for t in fast_trees) or any(t is None for t in alts):
             return None
         return _compile_tree(_P.SubPattern(state, [(_C.BRANCH, (None, alts))]), rxs[0].flags)
     except Exception:  # pragma: no cover - then the plain gate
@@ -2639,28 +2638,37 @@ def _prefixed_right_gate(rxs: list[re.Pattern[str]]) -> re.Pattern[str] | None:
     refuses a window one of them matches). A window that opens with a word none of those
     rules can start with (" and", " which") then fails at the look-ahead instead of walking
     every rule's optional openings. Matches exactly where the plain gate does; None when
-    the rules do not allow it."""
+    the rules do not allow it. Built of the rules' memoized fast trees (load time)."""
+    from ..possessive import fast_tree
     from ..regexgate import _seq, _trie
 
     try:
-        if not rxs or len({r.flags for r in rxs}) != 1 or _any_of_anchored(rxs) is None:
+        if not rxs or len({r.flags for r in rxs}) != 1:
             return None
         flags = rxs[0].flags
-        tame: list[re.Pattern[str]] = []
-        wild: list[re.Pattern[str]] = []
+        tame: list[Any] = []
+        wild: list[Any] = []
         starts: set[Any] = set()
         for r in rxs:
-            got = {t for t, _c in _seq(list(_P.parse(r.pattern, flags & ~re.UNICODE)), _RIGHT_GATE_PREFIX, 0)}
+            items = list(_P.parse(r.pattern, flags & ~re.UNICODE))
+            if not items or not _starts_anchored(items) or r.groupindex or re.search(r"\\[1-9]|\(\?P=", r.pattern):
+                return None
+            got = {t for t, _c in _seq(items, _RIGHT_GATE_PREFIX, 0)}
             if not got or () in got or any(_opens_with_any_word(t) for t in got):
-                wild.append(r)
+                wild.append(fast_tree(r.pattern, flags))
             else:
-                tame.append(r)
+                tame.append(fast_tree(r.pattern, flags))
                 starts |= got
         if not tame or not wild:
             return None
-        src = "(?=" + _trie(starts) + ")(?:" + "|".join("(?:" + r.pattern + ")" for r in tame) + ")"
-        src += "".join("|(?:" + r.pattern + ")" for r in wild)
-        return possessive(re.compile(src, flags))
+        state = _P.State()
+        state.flags = tame[0].state.flags
+        ahead = _P.parse(_trie(starts), flags & ~re.UNICODE)
+        guarded = _P.SubPattern(state, [
+            (_C.ASSERT, (1, ahead)),
+            (_C.SUBPATTERN, (None, 0, 0, _P.SubPattern(state, [(_C.BRANCH, (None, tame))]))),
+        ])
+        return _compile_tree(_P.SubPattern(state, [(_C.BRANCH, (None, [guarded] + wild))]), flags)
     except Exception:  # pragma: no cover - then the plain gate
         return None
 
