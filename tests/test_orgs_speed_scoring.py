@@ -193,10 +193,39 @@ POSSESSIVE_CASES = [
     ("BUGS_CAUGHT", r"\S+\s"),
     ("BUGS_CAUGHT", r"(\w+)\s+\1"),
     ("CASIE", r"(?:breach\w*|attacks?)\s+(?:at|on|of)\s+(?:the\s+)?(?:[\w’'.-]+,?\s+){0,3}$"),
+    # alternations grouped by first character (``_factor_branch``): the order of tries kept
+    ("BUGS_CAUGHT", r"(?:ab|[a-c]|ac)"),
+    ("BUGS_CAUGHT", r"(?:ab|x|ac|a)"),
+    ("BUGS_CAUGHT", r"(?:a|ab|abc)c?"),
+    ("BUGS_CAUGHT", r"(?:ab|(?:x|)a|ac)"),
+    ("BUGS_CAUGHT", r"(?:said|says|sent|s|sa)\w*"),
+    ("BUGS_CAUGHT", r"(a|ab)(c|bcd)(d*)"),
+    ("BUGS_CAUGHT", r"(?:ab|a(?=b)|ac)b?"),
+    # optional and short bounded repeats of groups as nested alternations (``_cheapen``)
+    ("BUGS_CAUGHT", r"(?:ab)?a"),
+    ("BUGS_CAUGHT", r"(?:ab)??a"),
+    ("BUGS_CAUGHT", r"(?:a\s+){0,3}?a"),
+    ("BUGS_CAUGHT", r"(?:a\s*){1,3}a"),
+    ("BUGS_CAUGHT", r"(?:[ab]+ ){2,4}b"),
+    ("BUGS_CAUGHT", r"(?:a|){0,3}b"),
+    ("BUGS_CAUGHT", r"(a b|a)?(?:a ){0,2}"),
+    # alternatives sharing a deterministic first item (``_merge_heads``), nested alternations inline
+    ("BUGS_CAUGHT", r"(?:\s+eht|\s+a|\s+na|)\s+ta"),
+    ("BUGS_CAUGHT", r"(?:\s+a|x|\s+b)"),
+    ("BUGS_CAUGHT", r"(?:\s+a|\s|\s+b)\w?"),
+    ("BUGS_CAUGHT", r"(?:a+b|a+c|a+)"),
+    ("BUGS_CAUGHT", r"(?:a+b|a+a|a+c)"),
+    ("BUGS_CAUGHT", r"(?:(?:x|y)|z|(?:xa|y))a?"),
+    ("BUGS_CAUGHT", r"(?:[ab]c|[bc]d|[ab]d)"),
+    ("CASIE", r"^\s+(?!(?:based|powered|hosted)\b)(?:[\w-]+\s+){0,3}?(?:forums?|site|app)\s+(?:was|is)\s+(?:\w+ly\s+)?hacked"),
 ]
 _POSS_TEXTS = [
     "", "a", "aab", "aaa", "ab", "abbc", "xxx", "xy", "1,234 x", "12,34,567", "the data of the site",
     "an old  data  base", "  (CE), the", " ( the", "abc  abc", "breach at the old site,  ", "x\n", "A a aA",
+    "abc", "ac", "abcd", "xa", "aab", "said", " eht ta", "  a  ta", " na ta", " ta", "  \t b", " a", "aaab", "aaac",
+    "aaa", "ya", "xaa", "bd", "ad", "cd", "bc", "says it", "sa", "sxyz", "a a a a b", "ab ba ab b", "a a a", "b",
+    " the old site was hacked", " forum is badly hacked", " based site was hacked", " a b c d site is hacked",
+    "a  a\ta a", "bcd", "abbcd",
 ] + _random_texts(400, seed=5)
 
 
@@ -468,3 +497,116 @@ def test_relaxed_reversed_left_rules_are_necessary(comp) -> None:
     rel = _relaxed_reversed(plain)
     for w in ["ab ", "xab x ", "cd  x ", "ab", "zcd ", "ab x y "]:
         assert bool(rel.match(w[::-1])) == bool(plain.search(w)), w
+
+
+# -- the role rules' fast forms (``possessive``: possessive repeats, grouped alternations,
+# optional groups as alternations) against the rule texts as written ----------------------
+def _rule_windows() -> list[str]:
+    """Real windows (SPEED_WINDOWS, sentences cut at every third character, both ways) and
+    adversarial ones: runs of spaces, commas, brackets, the rules' own words."""
+    wins = [x for _, w in SPEED_WINDOWS for x in _variants(w)]
+    for _, t in SPEED_SENTENCES + SCORE_ALL_TEXTS + CUE_SENTENCES:
+        wins += [t[a:] for a in range(0, len(t), 3)] + [t[:a] for a in range(0, len(t), 3)]
+    words = ["said", "says it", "has", "had", "been", "was", "hacked", "breached", "the", "a", "an", "site",
+             "forum", "website", "database", "of", "at", "from", "with", "(CE)", "(ba)", ",", ", ", "’s", "'s",
+             "  ", "\n", "customers", "data", "records", "ransomware", "group", "gang", "researchers", "reported",
+             "according to", "fined", "business associate", "covered entity", "notified", "1,000", "million",
+             "left", "exposed", ".", "3.5", ":", "-", "based", "powered", "software", "victim", "latest", "including"]
+    rnd = random.Random(23)
+    for _ in range(3000):
+        wins.append("".join(rnd.choice(words) + rnd.choice(["", " ", "  ", ", "]) for _ in range(rnd.randint(0, 14))))
+    return wins + _random_texts(1500, seed=29)
+
+
+def test_role_rules_fast_forms_match_the_rule_texts(comp) -> None:
+    """Every role rule of orgs.json as written (the oracle: the rule text compiled by
+    ``re``, lower-case rules as lower-case patterns) and its fast form (``possessive``) find
+    the same match spans at every position of real and adversarial windows; the reversed
+    left rules and the gates built from the fast trees answer as the plain searches."""
+    import re
+
+    from breach_nlp.components.orgs import _lower_pattern
+    from breach_nlp.possessive import possessive
+
+    rules = comp.data["orgs.json"]["roles"]["patterns"]
+    wins = _rule_windows()
+    changed = 0
+    for p in rules:
+        plain = re.compile(p["pattern"]) if p.get("flags") == "case-sensitive" else _lower_pattern(p["pattern"])
+        fast = possessive(plain)
+        changed += fast is not plain
+        for w in wins:
+            t = w if p.get("flags") == "case-sensitive" else w.lower()
+            assert [m.span() for m in plain.finditer(t)] == [m.span() for m in fast.finditer(t)], (p["id"], t)
+            for a in range(0, len(t), 7):
+                m1, m2 = plain.match(t, a), fast.match(t, a)
+                assert (m1 and m1.span()) == (m2 and m2.span()), (p["id"], t, a)
+    assert changed > len(rules) // 2
+
+
+def test_cheapened_trees_group_alternations_and_unroll_repeats() -> None:
+    """The rewrite does apply: first letters grouped, optional groups and short bounded
+    group repeats turned into alternations; a pattern with a capturing group keeps its
+    repeats (a copy would duplicate the group)."""
+    from breach_nlp.components.orgs import _P
+    from breach_nlp.possessive import possessive_tree
+
+    plain = str(_P.parse(r"(?:said|told|says|sent)x"))
+    tree = str(possessive_tree(_P.parse(r"(?:said|told|says|sent)x")))
+    assert plain.count("(LITERAL, 115)") == 4 and tree.count("(LITERAL, 115)") == 2  # s(?:a(?:id|ys)|ent)
+    assert "MAX_REPEAT" not in str(possessive_tree(_P.parse(r"(?:ab\s+)?(?:[\w-]+\s+){0,3}c")))
+    assert "MAX_REPEAT" in str(possessive_tree(_P.parse(r"(a\s+){0,3}c")))
+
+
+def test_prefixed_right_gate_is_any_right_rule(comp) -> None:
+    """The lower-case right gate (the rules that can open with any word tried as they are,
+    the others behind their prefix look-ahead) matches exactly the windows where one of the
+    lower-case right rules, as written, matches."""
+    import re
+
+    from breach_nlp.components.orgs import _lower_pattern, _prefixed_right_gate
+
+    rules = [_lower_pattern(p["pattern"]) for p in comp.data["orgs.json"]["roles"]["patterns"]
+             if p["side"] == "right" and p.get("flags") != "case-sensitive"]
+    gate = _prefixed_right_gate(rules)
+    assert gate is not None and comp.right_gate_lc.pattern is None  # (the fast form is in use)
+    wins = _rule_windows() + [" and the old site was hacked", " which said", " badly notified the ce (ce)",
+                              ", inc., said", " (ce), the", " reportedly suffered", " site", "", " ", ","]
+    for w in wins:
+        t = w.lower()
+        want = any(r.match(t) for r in rules)
+        assert want == bool(gate.match(t)) == bool(comp.right_gate_lc.match(t)), t
+    # a rule set without a rule that opens with any word keeps the plain gate
+    assert _prefixed_right_gate([re.compile(r"^\s+said"), re.compile(r"^,\s+the")]) is None
+
+
+def test_word_skip_gates_are_any_word_skipping_rule(comp) -> None:
+    """The word-skipping left gates (one shared word skip in a look-ahead before the rules)
+    match a reversed window exactly when one of their rules, as written, matches the
+    window (real windows, sentences cut anywhere, adversarial word salads)."""
+    import re
+
+    from breach_nlp.components.orgs import _P, _lower_pattern, _word_skip_gate, _word_step
+
+    plain = {p["id"]: _lower_pattern(p["pattern"]) for p in comp.data["orgs.json"]["roles"]["patterns"]}
+    cue_ids = [p[3] for p in comp.left_pats if p[3] in comp.left_gated2_ids]
+    nocue_ids = [p[3] for p in comp.left_pats if p[3] in comp.left_gated2_ids and not p[2]]
+    gates = [(_word_skip_gate([plain[i] for i in cue_ids]), cue_ids, comp.left_gate2),
+             (_word_skip_gate([plain[i] for i in nocue_ids]), nocue_ids, comp.left_gate2_nocue)]
+    wins = _rule_windows() + ["data breach at the old, big. firm ", "hack of  its ", "fined the ", "breach on a ",
+                              "customers of the ", "attack on\n", "fines for ’s x ", "breach at a b c d e "]
+    for gate, ids, used in gates:
+        assert gate is not None and used.pattern is None
+        for w in wins:
+            low = w[-81:].lower()
+            r = low[::-1]
+            want = any(plain[i].search(low) for i in ids)
+            got = bool(gate.match(r) or (r[:1] == "\n" and gate.match(r[1:])))
+            used_got = bool(used.match(r) or (r[:1] == "\n" and used.match(r[1:])))
+            assert want == got == used_got, (ids, low)
+    # the word step test: white space, then characters none of which is white space
+    assert _word_step(list(_P.parse(r"\s+,?[\w’'.-]+"))) == (True, frozenset(",’'.-"))
+    assert _word_step(list(_P.parse(r"\s+eht"))) == (False, frozenset("eht"))
+    for pattern in (r"\s*x", r"\s+[^,]+", r"\s+,?", r"\s+[\w ]+", r"\s+[a-z]+", r"x\s+y"):
+        assert _word_step(list(_P.parse(pattern))) is None, pattern
+    assert _word_skip_gate([re.compile(r"\bab\s+$"), re.compile(r"cd\s+$")]) is None  # (no word skip)
