@@ -255,6 +255,15 @@ class Probes:
         A.make_automaton()
         self.automaton = A
 
+    def hits(self, folded: str) -> list[tuple[int, tuple[int, ...]]]:
+        """``(p, groups)`` for every position ``p`` where a prefix occurs, sorted: ``groups``
+        (ascending indexes into ``names``) are the groups of that prefix. A position appears
+        once per distinct prefix found there (each group reports it at most once: a group's
+        prefixes are ``prefix_free``)."""
+        got = [(e - back, idx) for e, (back, idx) in self.automaton.iter(folded)]
+        got.sort()
+        return got
+
     def starts(self, folded: str) -> list[list[int]]:
         """Per group (in ``names`` order), the sorted positions ``p`` where one of its
         prefixes is ``folded[p:p + len]``."""

@@ -168,7 +168,7 @@ _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz
 #: Characters after the word start that the native scan's prefixes spell out, per kind
 #: (longer: fewer false starts, but more prefixes; a year-less month or a relative word
 #: spells out the most variants).
-_PROBE_CHARS = {"numeric": 6, "wordy": 5, "relative": 6, "weekday": 6, "year": 6}
+_PROBE_CHARS = {"numeric": 6, "wordy": 7, "relative": 8, "weekday": 8, "year": 6}
 
 #: The leading first-character test of a candidate regex (``(?=[...])`` or ``(?=\d)``), and
 #: the same followed by a word boundary.
@@ -242,6 +242,16 @@ def _uncaptured(p: str) -> str:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+#: Day shift of "today" words; step of "last/this/next" words (``_relative_named``).
+_TODAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_STEP = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0, "next": 1, "coming": 1}
+
+
+def _squeeze(s: str) -> str:
+    """``_SPACES.sub(" ", s)``; a word of letters alone has no space to squeeze."""
+    return s if s.isalpha() else _SPACES.sub(" ", s)
 
 
 def _alt(words: list[str]) -> str:
@@ -371,6 +381,8 @@ class Dates(BreachComponent):
             rf"|(?P<past>past)\b(?!{S}(?:\d|{num}|{vague}|{unit}))"
             r")",
         )
+        #: the resolver of each kind (``_resolve``)
+        self.resolvers = {k: getattr(self, f"_r_{k}") for k in ("numeric", "wordy", "relative", "weekday", "year")}
         self.scans = (("numeric", self.re_numeric), ("wordy", self.re_wordy), ("relative", self.re_relative),
                       ("weekday", self.re_weekday), ("year", self.re_year))
         # One scan finds every position where some candidate regex may match (each of them
@@ -618,46 +630,51 @@ class Dates(BreachComponent):
 
     # -- candidates ---------------------------------------------------------------------
     def _probes(self) -> Probes | None:
-        """The native form of ``re_any``'s positions: the folded spellings
-        (``multiscan.folded_prefixes``) of the consumed character and the first characters of
-        every match of every kind, as one automaton; None when some kind has no such bound."""
-        got: set[str] = set()
+        """The native form of ``re_any``'s positions, one group per kind (``scans`` order):
+        the folded spellings (``multiscan.folded_prefixes``) of the consumed character and
+        the first characters of every match of that kind; None when some kind has no such
+        bound."""
+        groups: dict[str, frozenset[str]] = {}
         for kind, rx in self.scans:
             pre = folded_prefixes(_NOT_WORD_BEFORE + "(?:" + rx.pattern + ")", 1 + _PROBE_CHARS.get(kind, 4))
             if pre is None or min(map(len, pre)) < 2:
                 return None
-            got |= pre
+            groups[kind] = pre
         try:
-            return Probes({"dates": got})
+            return Probes(groups)
         except (RuntimeError, ValueError):
             return None
 
     def scan(self, low: str, spaced: str | None = None) -> Iterator[tuple[int, str, re.Match[str]]]:
-        """``(k, kind, match)``: exactly the matches of each kind's ``scans[k].finditer(low)``.
+        """``(k, kind, match)``: exactly the matches of each kind's ``scans[k].finditer(low)``
+        (by start; at one start, kinds in no fixed order).
 
         A kind is tried only at the positions the shared scan reports (every word start where
         any kind can match, behind its first-letter gate), from its own last match's end on.
         With the native scanner (``probes``) those positions come from one Aho-Corasick pass
-        over the folded page: more of them than ``re_any`` reports (each a word start, the
-        kinds' own regexes decide), never fewer.
+        over the folded page, each with the kinds whose own prefixes occur there (a prefix
+        spells out several characters of a kind's match, so far fewer kinds are tried than
+        the first character admits): a superset of each kind's match starts.
         """
         scans = self.scans
         resume = [0] * len(scans)
-        by_char = self.kinds_by_char
         if spaced is None:
             spaced = " " + low
         if self.probes is not None:
-            starts: Any = self.probes.starts(fold(spaced))[0]
+            hits: Any = self.probes.hits(fold(spaced))
         else:
-            starts = [g.start() for g in self.re_any.finditer(spaced)]
-        for p in starts:
+            by_char = self.kinds_by_char
+            hits = []
+            for g in self.re_any.finditer(spaced):
+                c = low[g.start()]
+                ks = by_char.get(c)
+                if ks is None:
+                    ks = by_char[c] = self._kinds_for(c)
+                hits.append((g.start(), ks))
+        for p, ks in hits:
             # the consumed character is low[p - 1]: the word starts at low[p]
             if p and low[p - 1] > "\x7f" and low[p - 1].isalnum():
                 continue  # a non-ASCII word character (``\w``) before: not a word start
-            c = low[p]
-            ks = by_char.get(c)
-            if ks is None:
-                ks = by_char[c] = self._kinds_for(c)
             for k in ks:
                 if p < resume[k]:
                     continue
@@ -668,22 +685,26 @@ class Dates(BreachComponent):
                     yield k, kind, m
 
     def _candidates(self, skip: list, text: str, low: str) -> list[dict[str, Any]]:
-        raw: list[tuple[int, int, str, re.Match[str], dict[str, str], int]] = []
+        raw: list[tuple[int, int, int, int, int, str, re.Match[str], dict[str, str]]] = []
         spaced = " " + low  # for the word-start scans (``scan``, ``_left``)
+        refused, left, accept = self._refused, self._left, self._accept
         for k, kind, m in self.scan(low, spaced):
-            if self._refused(text, kind, m):
+            if refused(text, kind, m):
                 continue  # _accept would refuse it whatever _left finds: skip that search
-            start, pre = self._left(low, kind, m, spaced)
-            if start is not None and self._accept(text, low, kind, m, start, pre):
-                raw.append((start, m.end(), kind, m, pre, k))
-        # the order of one finditer per kind, kind after kind, stably sorted by (start, -length)
-        raw.sort(key=lambda t: (t[0], t[0] - t[1], t[5], t[3].start()))
+            start, pre = left(low, kind, m, spaced)
+            if start is not None and accept(text, low, kind, m, start, pre):
+                e = m.end()
+                raw.append((start, start - e, k, m.start(), e, kind, m, pre))
+        # the order of one finditer per kind, kind after kind, stably sorted by (start, -length):
+        # sorted by (start, -length, kind, match start); no two entries agree on all four (one
+        # kind's matches at one start are one match), so the rest is never compared
+        raw.sort()
         out: list[dict[str, Any]] = []
         last_end = -1
-        for s, e, kind, m, pre, _k in raw:
+        for s, _neg, _k, _ms, e, kind, m, pre in raw:
             if s < last_end:  # overlaps the previous pick: leftmost, then longest, wins
                 continue
-            if touches(skip, s, e):
+            if skip and touches(skip, s, e):
                 continue
             out.append({"start": s, "end": e, "kind": kind, "m": m, "pre": pre, "text": text[s:e]})
             last_end = e
@@ -800,7 +821,7 @@ class Dates(BreachComponent):
         c["value"] = None
         c["precision"] = None
         try:
-            getattr(self, f"_r_{kind}")(c, m, P, day_first)
+            self.resolvers[kind](c, m, P, day_first)
         except (ValueError, OverflowError, KeyError):
             c["value"] = None
 
@@ -851,7 +872,7 @@ class Dates(BreachComponent):
         if P is None:
             return
         wd = self.weekdays[m.group("wd").lower()]
-        wmod = _SPACES.sub(" ", c["pre"].get("wmod", ""))
+        wmod = _squeeze(c["pre"].get("wmod", ""))
         if wmod in ("next", "coming"):
             d = weekday_on_or_after(P + _dt.timedelta(days=1), wd)
         elif wmod == "this":
@@ -863,34 +884,37 @@ class Dates(BreachComponent):
     def _r_relative(self, c: dict[str, Any], m: re.Match[str], P: _dt.date | None, day_first: bool) -> None:
         if P is None:
             return
-        g = dict(m.groupdict())
-        g.update(c["pre"])
-        g.setdefault("rmod", None)
-        g.setdefault("anum", None)
-        g.setdefault("aword", None)
-        if g["today"]:
-            shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["today"]]
+        # the match's groups, and the left words ``_left`` found (``rmod``, ``anum``, ``aword``:
+        # no group of ``re_relative`` has their names; ``pre`` keeps only non-empty ones)
+        pre = c["pre"]
+        grp = m.group
+        today = grp("today")
+        if today:
+            shift = _TODAY_SHIFT[today]
             c["value"], c["precision"] = (P + _dt.timedelta(days=shift)).isoformat(), "day"
             return
-        if g["rdir"] and not g["rnum"]:
-            unit = g["runit"]
-            if _SPACES.sub(" ", g["rdir"]) == "past" or (unit in self.units and unit.endswith("s")):
+        rdir = grp("rdir")
+        if rdir and not grp("rnum"):
+            unit = grp("runit")
+            if _squeeze(rdir) == "past" or (unit in self.units and unit.endswith("s")):
                 return  # a period ("the past year", "the coming days"): no single date
-            self._relative_named(c, g["rdir"], unit, P)
-            self._narrow_week(c, g["rmod"], P)
+            self._relative_named(c, rdir, unit, P)
+            self._narrow_week(c, pre.get("rmod"), P)
             return
-        if g["aword"] and g["adir"] == "ago":
+        adir = grp("adir")
+        if adir == "ago" and pre.get("aword"):
             # a number word our table lacks ("thirteen days ago"): dateparser, against P
             v = _dateparser_relative(_SPACES.sub(" ", c["text"]), P.isoformat())
-            unit = self.units.get(g["aunit"])
+            unit = self.units.get(grp("aunit"))
             if v and unit in ("day", "week", "weekend", "month", "year"):
                 keep = {"month": 7, "year": 4}.get(unit, 10)
                 c["value"], c["precision"] = v[:keep], {7: "month", 4: "year"}.get(keep, "day")
             return
-        if g["anum"] and g["adir"] == "ago":
-            anum = _SPACES.sub(" ", g["anum"])
+        anum = pre.get("anum")
+        if anum and adir == "ago":
+            anum = _squeeze(anum)
             n = self.numbers.get(anum) or (int(anum) if anum.isdigit() else None)
-            unit = self.units.get(g["aunit"])
+            unit = self.units.get(grp("aunit"))
             if anum in self.vague:
                 return  # "a few weeks ago": no single date
             if n is None or unit is None:
@@ -904,12 +928,14 @@ class Dates(BreachComponent):
             elif unit == "year":
                 self._set(c, iso(P.year - n))
             return
-        if g["emod"] and g["edet"] in ("this", "the") and g["eunit"] in ("month", "year"):
-            self._relative_named(c, "this", g["eunit"], P)
-            return
-        if g["emod"] and g["edet"] in ("this", "the") and g["eunit"] == "week":
-            self._relative_named(c, "this", "week", P)
-            self._narrow_week(c, g["emod"], P)
+        emod = grp("emod")
+        if emod and grp("edet") in ("this", "the"):
+            eunit = grp("eunit")
+            if eunit in ("month", "year"):
+                self._relative_named(c, "this", eunit, P)
+            elif eunit == "week":
+                self._relative_named(c, "this", "week", P)
+                self._narrow_week(c, emod, P)
 
     @staticmethod
     def _narrow_week(c: dict[str, Any], rmod: str | None, P: _dt.date) -> None:
@@ -923,8 +949,8 @@ class Dates(BreachComponent):
 
     def _relative_named(self, c: dict[str, Any], rdir: str, unit: str, P: _dt.date) -> None:
         """last/this/next/past + week, month, year, weekend, a month name or a part of day."""
-        rdir = _SPACES.sub(" ", rdir)
-        step = {"last": -1, "past": -1, "previous": -1, "this past": -1, "this": 0, "next": 1, "coming": 1}[rdir]
+        rdir = _squeeze(rdir)
+        step = _STEP[rdir]
         u = self.units.get(unit, unit)
         if rdir == "previous" or (u == "day" and rdir != "this"):
             return  # anaphoric: "the previous year", "the next day" follow another date
