@@ -330,10 +330,7 @@ class Lexicon:
         stop = end + 1
         out: list[tuple[int, int]] = []
         resume = start
-        # the text as ``fast`` sees it (cut at ``stop``) and a space after it: a whole form's
-        # prefix ends with the folded character after the form (``_form_probes``)
-        folded = fold(spaced if stop >= len(spaced) else spaced[:stop], blank=True) + " "
-        for q in probes.starts(folded)[0]:
+        for q in probes.starts(fold(spaced, blank=True))[0]:
             if q < resume:
                 continue
             if q >= stop:
@@ -455,26 +452,21 @@ class Lexicon:
 #: Texts shorter than this are scanned with ``fast`` alone (the native scan pays off on pages).
 PROBE_MIN_CHARS = 256
 #: Characters of a form (after its boundary character) that the native scan's prefixes spell out.
-PROBE_CHARS = 16
+PROBE_CHARS = 12
 
 
 def _form_probes(keys: Iterable[str], k: int) -> Any:
-    r"""``multiscan.Probes`` for ``fast``: the folded spellings of its boundary class and of
+    """``multiscan.Probes`` for ``fast``: the folded spellings of its boundary class and of
     each form up to its ``k``-th character that is not a space (so a prefix reaches into
     the next word after a short first word; one prefix per spelling of the separators and
-    apostrophes, exactly the atoms ``fast`` is built from: ``_char_atom``). A form no longer
-    than that is spelled out whole and followed by a space: ``fast`` ends every form with
-    ``(?![\w@]|...)``, so the character after it is one that ``fold(..., blank=True)`` makes
-    a space (ASCII punctuation and spaces, ``_``, every non-ASCII character), or the text
-    ends there (``_probe_spans`` folds the text it scans with a space appended). Every
-    match of ``fast`` starts with one of them. None without the native scanner."""
+    apostrophes, exactly the atoms ``fast`` is built from: ``_char_atom``). Every match of
+    ``fast`` starts with one of them. None without the native scanner."""
     if not _NATIVE_SCAN:
         return None
     bnd = folded_prefixes(_boundary_class(), 1, blank=True)
     if not bnd:
         return None
     # the forms cut after their k-th character that is not a space (many forms share one)
-    # (a whole form: marked with a NUL, spelled out with the space after it)
     cuts = set()
     for key in keys:
         n = 0
@@ -484,12 +476,10 @@ def _form_probes(keys: Iterable[str], k: int) -> Any:
                 i = j
                 break
             n += c != " "
-        cuts.add(key[:i] if i < len(key) else key + "\0")
+        cuts.add(key[:i])
     spellings: dict[str, list[str]] = {}
     out: set[str] = set()
     for cut in cuts:
-        whole = cut.endswith("\0")
-        cut = cut.rstrip("\0")
         parts = []
         for c in cut:
             sp = spellings.get(c)
@@ -500,8 +490,6 @@ def _form_probes(keys: Iterable[str], k: int) -> Any:
                     return None
                 sp = spellings[c] = sorted(got)
             parts.append(sp)
-        if whole:
-            parts.append([" "])
         out.update(map("".join, itertools.product(sorted(bnd), *parts)))
     try:
         return Probes({"forms": out})

@@ -58,6 +58,9 @@ from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..regexgate import WordStartRegex, gated, prefix_gate
+from ..spanbounds import skip_end
+from ..multiscan import AVAILABLE as _NATIVE_SCAN
+from ..multiscan import Families
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
 from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
 from .base import BreachComponent
@@ -189,6 +192,10 @@ class DataTypes(BreachComponent):
         self.pre_hedge = tuple(pf.get("hedge", ()))
         self.pre_advice = tuple(pf.get("advice", ()))
         self.pre_med_doc = tuple(pf.get("medical_document", ()))
+        #: both sentence prefilters in one native pass (``multiscan.Families``: bit 0 a
+        #: negation word, bit 1 a hedge word); None without the scanner or with an empty family
+        self.pre_scan = (Families([self.pre_neg, self.pre_hedge])
+                         if _NATIVE_SCAN and self.pre_neg and self.pre_hedge else None)
         self.bound_split = _split_boundaries(cues["clause_boundaries"]) if self.cues_low is not None else None
 
     # ------------------------------------------------------------------------------
@@ -209,7 +216,12 @@ class DataTypes(BreachComponent):
             src, R = text, self.cues_text
         mentions = lex.mentions(text, low=low)
         if skip:
-            mentions = [m for m in mentions if not touches(skip, m.start, m.end)]
+            # no mention starting at or after ``past`` touches a skip range (``spanbounds.skip_end``)
+            past = skip_end(skip)
+            if past is None:
+                mentions = [m for m in mentions if not touches(skip, m.start, m.end)]
+            else:
+                mentions = [m for m in mentions if m.start >= past or not touches(skip, m.start, m.end)]
         by_sent: dict[int, list] = {}
         loose = []
         for m in mentions:
@@ -249,12 +261,7 @@ class DataTypes(BreachComponent):
         """
         if not out or any(d["category"] == "medical" and not d["negated"] for d in out):
             return out
-        if self.med_doc is None or (
-            src is not text and self.pre_med_doc and not any(map(src.__contains__, self.pre_med_doc))
-        ):
-            hipaa = False  # the lower-cased page holds none of the document pattern's words
-        else:
-            hipaa = bool(self.med_doc.search(text))
+        hipaa = None  # the page's HIPAA wording, looked for at the first mention it can concern
         typ, cat = self.med_type
         res: list[dict] = []
         spaced = None  # " " + src, made once if needed
@@ -262,6 +269,8 @@ class DataTypes(BreachComponent):
             res.append(d)
             if d["negated"] or d["category"] not in self.med_cats:
                 continue
+            if hipaa is None:
+                hipaa = self._hipaa(text, src)
             ok = hipaa
             if not ok and R.med_before is not None:
                 if spaced is None:
@@ -272,6 +281,15 @@ class DataTypes(BreachComponent):
             if ok:
                 res.append({**d, "type": typ, "category": cat})
         return res
+
+    def _hipaa(self, text: str, src: str) -> bool:
+        """Does the page use HIPAA wording (``medical_context.document``)? ``src`` is ``text``
+        or its lower-cased copy."""
+        if self.med_doc is None or (
+            src is not text and self.pre_med_doc and not any(map(src.__contains__, self.pre_med_doc))
+        ):
+            return False  # the lower-cased page holds none of the document pattern's words
+        return bool(self.med_doc.search(text))
 
     # ------------------------------------------------------------------------------
     def _boundary_ends(self, src: str, R: _Cues, s0: int, s1: int, spaced: str) -> list[int]:
@@ -306,7 +324,6 @@ class DataTypes(BreachComponent):
 
         ``src`` is ``text`` or its lower-cased copy, the text ``R``'s regexes run on;
         ``spaced`` is ``" " + src`` (for the word-start scans)."""
-        low = src[s0:s1] if src is not text else text[s0:s1].lower()
         # advice: whole sentence or from the cue on
         if self.advice_start.match(text, s0, s1):
             return []
@@ -316,8 +333,14 @@ class DataTypes(BreachComponent):
             ms = [m for m in ms if m.end <= adv.start()]
             if not ms:
                 return []
-        has_neg = not self.pre_neg or any(map(low.__contains__, self.pre_neg))
-        has_hedge = not self.pre_hedge or any(map(low.__contains__, self.pre_hedge))
+        if self.pre_scan is not None:
+            # the same verdicts as the ``in`` tests below, in one pass over the sentence
+            flags = self.pre_scan.flags(src, s0, s1) if src is not text else self.pre_scan.flags(text[s0:s1].lower())
+            has_neg, has_hedge = bool(flags & 1), bool(flags & 2)
+        else:
+            low = src[s0:s1] if src is not text else text[s0:s1].lower()
+            has_neg = not self.pre_neg or any(map(low.__contains__, self.pre_neg))
+            has_hedge = not self.pre_hedge or any(map(low.__contains__, self.pre_hedge))
         if not has_neg and not has_hedge:
             return [(m, False, False) for m in ms]
         clauses = self._clauses(src, R, s0, s1, spaced)

@@ -113,6 +113,7 @@ from ..docext import get_values, set_value
 from ..multiscan import AVAILABLE as _NATIVE_SCAN
 from ..multiscan import Probes, fold, folded_prefixes
 from ..regexgate import WordStartRegex, gated, prefix_gate
+from ..spanbounds import skip_end
 from ..textspans import doc_lower, doc_text, find_range, touches
 from .base import BreachComponent
 
@@ -448,7 +449,12 @@ class Dates(BreachComponent):
         #: the word-start scans of the role regexes (for ``_role_fast``), None unless all qualify
         scans = tuple(getattr(self, k).scan for k in ("re_cues", "re_noun_cues", "re_said_before",
                                                        "re_breach_content", "re_noun_before", "re_other_prep"))
-        self.role_scans = scans if all(sc is not None for sc in scans) else None
+        #: and the scan of both cue tiers in one regex (without captures: the same or more
+        #: matches), which finds none only where neither tier finds one
+        either = WordStartRegex(re.compile(
+            "|".join(f"(?:{_uncaptured(getattr(self, k).rx.pattern)})" for k in ("re_cues", "re_noun_cues"))
+        )).scan
+        self.role_scans = scans + (either,) if either is not None and all(sc is not None for sc in scans) else None
         self.bare_month_ctx = frozenset(d["bare_month_context"])
         self.may_context = frozenset(d["may_context"])
         self.year_reject_before = frozenset(d["year_reject_before"])
@@ -701,10 +707,12 @@ class Dates(BreachComponent):
         raw.sort()
         out: list[dict[str, Any]] = []
         last_end = -1
+        # no span starting at or after ``past`` touches a skip range (``spanbounds.skip_end``)
+        past = (skip_end(skip) if skip else None) or 0
         for s, _neg, _k, _ms, e, kind, m, pre in raw:
             if s < last_end:  # overlaps the previous pick: leftmost, then longest, wins
                 continue
-            if skip and touches(skip, s, e):
+            if skip and (s < past or not past) and touches(skip, s, e):
                 continue
             out.append({"start": s, "end": e, "kind": kind, "m": m, "pre": pre, "text": text[s:e]})
             last_end = e
@@ -1064,7 +1072,7 @@ class Dates(BreachComponent):
         """``_role_plain`` with the ``WordStartRegex`` calls written out on their scans (a
         scan runs on ``" " + s``: a match of it ends one character later than the match of
         the regex it stands for)."""
-        cues, nouns, said, content, noun_before, other_prep = self.role_scans
+        cues, nouns, said, content, noun_before, other_prep, either = self.role_scans
         before, after = _role_windows(sents, text, start, end)
         if self.re_noun_after.match(after[:60]):
             return "incident"
@@ -1079,7 +1087,8 @@ class Dates(BreachComponent):
         clause_before = before[cb.end():] if cb else before
         spaced = " " + clause_before
         last = None
-        for rx in (cues, nouns):
+        # (``either`` finds a match wherever cues or nouns do: when it finds none, neither loop can)
+        for rx in (cues, nouns) if either.search(spaced) is not None else ():
             pos = 0
             while True:
                 m = rx.search(spaced, pos)
@@ -1100,6 +1109,8 @@ class Dates(BreachComponent):
         if noun_before.search(" " + clause_before[-80:]) is not None:
             return "incident"
         clause_after = " " + self._clause_after(after)
+        if either.search(clause_after) is None:
+            return "other"  # neither cues nor nouns there
         for rx in (cues, nouns):
             first = rx.search(clause_after)
             if first is not None:
