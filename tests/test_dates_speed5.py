@@ -66,3 +66,44 @@ def test_either_cue_scan_finds_a_match_wherever_a_tier_does(nlp):
         s = " " + t.lower()
         if either.search(s) is None:
             assert cues.search(s) is None and nouns.search(s) is None, t
+
+
+def test_relative_may_extend_is_false_only_where_left_relative_matches_empty(nlp):
+    """Dates._relative_may_extend (a look at the characters before a date) never hides a
+    non-empty match of left_relative ("earlier in the", "over the most", "for\\u00a0")."""
+    dates = nlp.get_pipe("breach_dates")
+    dates.ensure()
+    rng = random.Random(13)
+    parts = ["early", "earlier", "late", "later", "in", "over", "during", "within", "for", "throughout", "the",
+             "most", "x", "dfor", "-", " ", "  ", "    ", "\t", "\u00a0", "\n", ".", "é"]
+    for _ in range(20000):
+        low = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12))) + "week"
+        s = len(low) - 4
+        if not dates._relative_may_extend(low, s):
+            mm = dates.left_relative.search(low, max(0, s - 40), s)
+            assert mm is None or mm.start() == s, repr(low)
+
+
+def _day_first_plain(cands):
+    """The round-4 form of Dates._day_first (three passes), the reference."""
+    numeric = [c["m"] for c in cands if c["kind"] == "numeric" and c["m"].group("a")]
+    if any(int(m.group("a")) > 12 >= int(m.group("b")) for m in numeric):
+        return True
+    if any(int(m.group("b")) > 12 >= int(m.group("a")) for m in numeric):
+        return False
+    dm = sum(1 for c in cands if c["kind"] == "wordy" and c["m"].group("d1"))
+    md = sum(1 for c in cands if c["kind"] == "wordy" and c["m"].group("d2"))
+    return dm > md
+
+
+def test_day_first_one_pass_equals_plain(nlp):
+    dates = nlp.get_pipe("breach_dates")
+    dates.ensure()
+    rng = random.Random(17)
+    pieces = ["03/04/2024", "14/03/2024", "03/14/2024", "7 February 2024", "February 7, 2024", "12/12/2020",
+              "5.6.2019", "13-01-2021", "on March 3", "3 March", "in 2019", "x", ", "]
+    for _ in range(1500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        low = text.lower()
+        cands = dates._candidates([], text, low)
+        assert dates._day_first(cands) == _day_first_plain(cands), text

@@ -141,6 +141,9 @@ def _may_break(s: str) -> bool:
     return "but" in s or any(map(s.__contains__, _BREAK_CHARS))
 
 
+#: The words of ``left_relative`` ("earlier in the", "over the most"): its modifiers and prepositions.
+_REL_MODS = ("early", "earlier", "late", "later")
+_REL_PREPS = ("over", "in", "during", "within", "for", "throughout")
 _RANGE_JOIN = re.compile(r"^[ \t\u00a0]{0,3}(?:to|until|till|through|thru|[-–—]|and)[ \t\u00a0]{0,3}$", re.I)
 _LIST_JOIN = re.compile(r"^[ \t\u00a0]{0,3}(?:,|and|or|,[ \t\u00a0]{0,3}and)[ \t\u00a0]{0,3}$", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:between|from|since)[ \t\u00a0]{1,3}(?:the[ \t\u00a0]{1,3})?$", re.I)
@@ -325,10 +328,13 @@ class Dates(BreachComponent):
         self.mod_lasts = tuple(sorted({w.lower().split()[-1] for w in d["modifiers"]}))
         self.mod_hyphen = ("mid", "early", "late")
         self.left_weekday = re.compile(rf"\b(?P<wmod>on|last|this|next|late|early|past|this{S}past|coming){S}$")
+        rmods, preps = "|".join(_REL_MODS), "|".join(_REL_PREPS)
         self.left_relative = re.compile(
-            rf"\b(?:(?P<rmod>early|earlier|late|later){S}(?:in{S})?)?"
-            rf"(?:(?:over|in|during|within|for|throughout){S})?(?:the{S})?(?:most{S})?$"
+            rf"\b(?:(?P<rmod>{rmods}){S}(?:in{S})?)?"
+            rf"(?:(?:{preps}){S})?(?:the{S})?(?:most{S})?$"
         )
+        #: the words that can end a non-empty match of left_relative (``_relative_may_extend``)
+        self.rel_lasts = tuple(sorted(set(_REL_MODS + _REL_PREPS + ("in", "the", "most"))))
         self.left_number = re.compile(
             rf"\b(?:(?P<anum>{num}|{vague})|(?P<aword>[a-z]{{3,12}}(?:-[a-z]{{3,8}})?)){S}(?:(?:more|other){S})?$"
         )
@@ -515,13 +521,29 @@ class Dates(BreachComponent):
         """Does the page write dates day first? Yes when a numeric date can only be read so
         (``14/03/2024``), or, without such evidence either way, when it writes more
         "7 February 2024" than "February 7, 2024"."""
-        numeric = [c["m"] for c in cands if c["kind"] == "numeric" and c["m"].group("a")]
-        if any(int(m.group("a")) > 12 >= int(m.group("b")) for m in numeric):
+        day_first = month_first = False  # a numeric date that can only be read one way
+        dm = md = 0  # "7 February" and "February 7" dates
+        for c in cands:
+            kind = c["kind"]
+            if kind == "numeric":
+                m = c["m"]
+                a = m.group("a")
+                if a:
+                    ia, ib = int(a), int(m.group("b"))
+                    if ia > 12 >= ib:
+                        day_first = True
+                    elif ib > 12 >= ia:
+                        month_first = True
+            elif kind == "wordy":
+                m = c["m"]
+                if m.group("d1"):
+                    dm += 1
+                if m.group("d2"):
+                    md += 1
+        if day_first:
             return True
-        if any(int(m.group("b")) > 12 >= int(m.group("a")) for m in numeric):
+        if month_first:
             return False
-        dm = sum(1 for c in cands if c["kind"] == "wordy" and c["m"].group("d1"))
-        md = sum(1 for c in cands if c["kind"] == "wordy" and c["m"].group("d2"))
         return dm > md
 
     # -- publication ------------------------------------------------------------------------
@@ -741,6 +763,9 @@ class Dates(BreachComponent):
             elif m.group("past"):
                 rx = self.left_in_the
             else:
+                if not self._relative_may_extend(low, s):
+                    # left_relative's only match is the empty one at s (what the test below gives)
+                    return (None, {}) if m.group("same") else (s, {})
                 rx = self.left_relative
         else:
             return s, {}
@@ -758,6 +783,23 @@ class Dates(BreachComponent):
         if kind == "relative" and m.group("same") and not low[mm.start():s].rstrip().endswith("the"):
             return None, {}
         return mm.start(), pre
+
+    def _relative_may_extend(self, low: str, s: int) -> bool:
+        """False when ``left_relative`` can only match empty at ``s`` in ``low[s - 40:s]``:
+        each of its words is followed by one to three of ``_SPACE_CHARS`` and the match
+        ends at ``s`` (``$``; also before a line break ending the window, left to the
+        regex), so a longer match needs such a run of 1-3 characters right before ``s``
+        after one of ``rel_lasts``."""
+        if not s:
+            return False
+        c = low[s - 1]
+        if c == "\n":
+            return True
+        if c not in _SPACE_CHARS:
+            return False
+        w0 = max(0, s - 40)
+        body = low[w0:s].rstrip(_SPACE_CHARS)
+        return s - w0 - len(body) <= 3 and body.endswith(self.rel_lasts)
 
     def _may_have_mod(self, low: str, s: int) -> bool:
         """False when ``left_mod`` cannot match before ``s``: every match of it ends at ``s``
