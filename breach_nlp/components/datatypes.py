@@ -116,6 +116,23 @@ def _split_boundaries(patterns: list[str]) -> tuple[re.Pattern, WordStartRegex] 
     return punct_rx, word_ws
 
 
+def _union_scan(parts: list) -> re.Pattern | None:
+    """The word-start scan (``WordStartRegex.scan``) of the alternation of the regexes of
+    ``parts`` (``WordStartRegex``es with scans): at ``(pos, endpos)`` it finds a match
+    wherever one of theirs does (the consumed character, a first-letter gate that admits
+    every match of the alternation, then an alternative that matches). None when a part
+    has no scan, a named group (the names would clash) or other flags."""
+    if not parts or not all(isinstance(p, WordStartRegex) and p.scan is not None for p in parts):
+        return None
+    flags = {p.rx.flags for p in parts}
+    if len(flags) != 1 or any("(?P" in p.rx.pattern for p in parts):
+        return None
+    try:
+        return WordStartRegex(re.compile("|".join(f"(?:{p.rx.pattern})" for p in parts), flags.pop())).scan
+    except re.error:
+        return None
+
+
 #: Word characters a punctuation boundary must not open with (``_split_boundaries``).
 _WORDISH = "abcdefghijklmnopqrstuvwxyz0123456789_\u00e9\u00df\u0131\u017f\u00aa\u00b5\u00ba\u4e00"
 
@@ -197,6 +214,10 @@ class DataTypes(BreachComponent):
         self.pre_scan = (Families([self.pre_neg, self.pre_hedge])
                          if _NATIVE_SCAN and self.pre_neg and self.pre_hedge else None)
         self.bound_split = _split_boundaries(cues["clause_boundaries"]) if self.cues_low is not None else None
+        #: the four negation families of the lower-cased page in one word-start scan: where it
+        #: finds nothing in a clause, none of them can (it matches wherever one of them does)
+        self.neg_any = _union_scan([getattr(self.cues_low, k) for k in ("neg_fwd", "neg_no", "neg_evidence", "neg_bwd")]
+                                   if self.cues_low is not None else [])
 
     # ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -350,6 +371,7 @@ class DataTypes(BreachComponent):
         # the largest end among the first j mentions (ms is sorted by start)
         reach = list(accumulate((m.end for m in ms), max))
         hedge_low, hedge_text = (self.hedge_low, self.hedge_text) if src is not text else (None, self.hedge)
+        neg_any = self.neg_any if R is self.cues_low else None
         for cs, ce in clauses:
             # A clause's cue ranges lie inside it, so only a clause that meets a mention can
             # change that mention's verdict (negated: the merged range holding its start must
@@ -358,7 +380,7 @@ class DataTypes(BreachComponent):
             j = bisect_right(mstarts, ce)
             if not j or reach[j - 1] < cs:
                 continue
-            if has_neg:
+            if has_neg and (neg_any is None or neg_any.search(spaced, cs, ce + 1) is not None):
                 for c in R.neg_fwd.finditer(src, cs, ce, spaced):
                     neg_ranges.append((c.end(), ce))
                 for c in R.neg_no.finditer(src, cs, ce, spaced):
