@@ -28,9 +28,12 @@ Rules, in order:
    ``medical``) at the same span: such data is protected health information.
 
 Cheap substring prefilters (``prefilter`` in the cues file) skip the negation and hedge
-regexes for sentences that cannot contain such a cue (and the HIPAA document pattern for
-pages without its words; the advice prefilter's words occur in most sentences, so the
-gated advice regex runs alone); those cues run only in the clauses that meet a mention
+regexes for sentences that cannot contain such a cue (both families tested in one exact
+Aho-Corasick pass over the sentence, ``multiscan.Families``, when ``pyahocorasick`` is
+there; the HIPAA document pattern is looked for only when a mention can use it, and not
+on pages without its words; the advice prefilter's words occur in most sentences, so the
+gated advice regex runs alone); those cues run only in the clauses that meet a mention,
+the four negation families behind one scan of their alternation (``neg_any``)
 (a clause's cue ranges lie inside it, so no other clause can change a verdict);
 everything else is a handful of compiled regexes per sentence that holds a mention, so
 the cost grows with the text, not with the taxonomy. The cue regexes written

@@ -38,12 +38,15 @@ only at the word starts its first character admits, with exactly the matches of 
 scan over the text. With ``pyahocorasick`` those word starts come from one native
 Aho-Corasick pass over the folded page instead, ``multiscan``: the folded spellings of the
 character before the word and of the first characters of every kind's matches, a superset
-of the shared scan's positions, found about twice as fast. The role and left-context
+of the shared scan's positions, found about twice as fast; each kind has its own group of
+prefixes in that automaton, 6-8 characters long, so a kind's regex runs only where its own
+prefix occurs: ~8,000 tries over the 650 CASIE texts instead of ~21,700 by first character. The role and left-context
 regexes, whose matches all open a word, are searched the same way as the shared scan
 (``regexgate.WordStartRegex``: a consumed non-word character, then their first-letter
 gate; the clause-break regex opens with one class of its first characters), and a match
 that ``_accept`` refuses whatever its left context, such as a lower-case "may", is
-dropped before that context is searched.)
+dropped before that context is searched; ``left_relative`` is searched only when one of
+its words and 1-3 spaces end the text before the date, ``_relative_may_extend``.)
 
 **Ranges and shared years**: ``between A and B``, ``from A to/until/through B`` and
 ``A – B`` give one mention per end; the first carries ``end_value``. A date written without
@@ -86,7 +89,9 @@ ends of a range share the role of its first end. Cue analysis stops after
 ``MAX_ROLE_MENTIONS`` mentions in one text (hostile input). (Speed: ``_role_fast`` calls
 the role regexes' word-start scans directly, the same decisions as ``_role_plain``; the
 clause-break regex runs only on a window holding one of its characters or ``but``; the
-``doc._`` values are read once per document through ``docext``.)
+``doc._`` values are read once per document through ``docext``; one regex over both cue
+tiers, which matches wherever either does, tells when the two tier searches can be
+skipped.)
 """
 
 from __future__ import annotations
