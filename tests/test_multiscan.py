@@ -170,9 +170,9 @@ def test_dates_native_scan_equals_regex_scan(nlp):
             if len(low) != len(text):
                 low = text.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
             dates.probes = probes
-            native = [(k, m.span()) for k, _kind, m in dates.scan(low)]
+            native = sorted((m.start(), k, m.end()) for k, _kind, m in dates.scan(low))
             dates.probes = None
-            plain = [(k, m.span()) for k, _kind, m in dates.scan(low)]
+            plain = sorted((m.start(), k, m.end()) for k, _kind, m in dates.scan(low))
             assert native == plain, text[:200]
     finally:
         dates.probes = probes
@@ -202,3 +202,25 @@ def test_pipeline_without_native_scanner_gives_the_same_reports():
     plain = json.loads(got.stdout)
     native = [breach_nlp.extract(t).model_dump(mode="json") for t in texts]
     assert native == plain
+
+
+# BUGS_CAUGHT-style edges of the whole-form prefixes (a form spelled out with the space after it)
+_TAIL_EDGES = [
+    "Exposed: names",  # a form at the very end of the text (no character after it)
+    "names, emails and passwords were stolen; passwords_x and namesake are not forms",
+    "their passwordsxx leaked, and user names\u2019s lists",
+    "the hackers took email addresses\u00a0and phone numbers-only",
+    "social security numbers\U0001F600 and dates of birth",
+]
+
+
+@needs_native
+def test_lexicon_native_scan_ends_of_forms_and_of_scans():
+    """A whole form's prefix needs the character after it: the scan must still find a form
+    that ends the text, and one cut by ``end`` (``fast`` sees the text end there)."""
+    lex = default_lexicon()
+    for text in _TAIL_EDGES:
+        low = " ".join([text] * 30).lower()  # long enough for the native scan
+        for start, end in [(0, len(low))] + [(0, e) for e in range(len(low) - 40, len(low))]:
+            plain = [(m.start(), m.end() - 1) for m in lex.fast.finditer(" " + low, start, end + 1)]
+            assert lex._probe_spans(low, start, end) == plain, (text, start, end)

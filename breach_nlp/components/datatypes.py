@@ -28,9 +28,12 @@ Rules, in order:
    ``medical``) at the same span: such data is protected health information.
 
 Cheap substring prefilters (``prefilter`` in the cues file) skip the negation and hedge
-regexes for sentences that cannot contain such a cue (and the HIPAA document pattern for
-pages without its words; the advice prefilter's words occur in most sentences, so the
-gated advice regex runs alone); those cues run only in the clauses that meet a mention
+regexes for sentences that cannot contain such a cue (both families tested in one exact
+Aho-Corasick pass over the sentence, ``multiscan.Families``, when ``pyahocorasick`` is
+there; the HIPAA document pattern is looked for only when a mention can use it, and not
+on pages without its words; the advice prefilter's words occur in most sentences, so the
+gated advice regex runs alone); those cues run only in the clauses that meet a mention,
+the four negation families behind one scan of their alternation (``neg_any``)
 (a clause's cue ranges lie inside it, so no other clause can change a verdict);
 everything else is a handful of compiled regexes per sentence that holds a mention, so
 the cost grows with the text, not with the taxonomy. The cue regexes written
@@ -58,6 +61,9 @@ from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..regexgate import WordStartRegex, gated, prefix_gate
+from ..spanbounds import skip_end
+from ..multiscan import AVAILABLE as _NATIVE_SCAN
+from ..multiscan import Families
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
 from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
 from .base import BreachComponent
@@ -111,6 +117,23 @@ def _split_boundaries(patterns: list[str]) -> tuple[re.Pattern, WordStartRegex] 
     if any(re.fullmatch(first, c) for c in _WORDISH):
         return None  # a "punctuation" boundary could open with a word character
     return punct_rx, word_ws
+
+
+def _union_scan(parts: list) -> re.Pattern | None:
+    """The word-start scan (``WordStartRegex.scan``) of the alternation of the regexes of
+    ``parts`` (``WordStartRegex``es with scans): at ``(pos, endpos)`` it finds a match
+    wherever one of theirs does (the consumed character, a first-letter gate that admits
+    every match of the alternation, then an alternative that matches). None when a part
+    has no scan, a named group (the names would clash) or other flags."""
+    if not parts or not all(isinstance(p, WordStartRegex) and p.scan is not None for p in parts):
+        return None
+    flags = {p.rx.flags for p in parts}
+    if len(flags) != 1 or any("(?P" in p.rx.pattern for p in parts):
+        return None
+    try:
+        return WordStartRegex(re.compile("|".join(f"(?:{p.rx.pattern})" for p in parts), flags.pop())).scan
+    except re.error:
+        return None
 
 
 #: Word characters a punctuation boundary must not open with (``_split_boundaries``).
@@ -189,7 +212,15 @@ class DataTypes(BreachComponent):
         self.pre_hedge = tuple(pf.get("hedge", ()))
         self.pre_advice = tuple(pf.get("advice", ()))
         self.pre_med_doc = tuple(pf.get("medical_document", ()))
+        #: both sentence prefilters in one native pass (``multiscan.Families``: bit 0 a
+        #: negation word, bit 1 a hedge word); None without the scanner or with an empty family
+        self.pre_scan = (Families([self.pre_neg, self.pre_hedge])
+                         if _NATIVE_SCAN and self.pre_neg and self.pre_hedge else None)
         self.bound_split = _split_boundaries(cues["clause_boundaries"]) if self.cues_low is not None else None
+        #: the four negation families of the lower-cased page in one word-start scan: where it
+        #: finds nothing in a clause, none of them can (it matches wherever one of them does)
+        self.neg_any = _union_scan([getattr(self.cues_low, k) for k in ("neg_fwd", "neg_no", "neg_evidence", "neg_bwd")]
+                                   if self.cues_low is not None else [])
 
     # ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -209,7 +240,12 @@ class DataTypes(BreachComponent):
             src, R = text, self.cues_text
         mentions = lex.mentions(text, low=low)
         if skip:
-            mentions = [m for m in mentions if not touches(skip, m.start, m.end)]
+            # no mention starting at or after ``past`` touches a skip range (``spanbounds.skip_end``)
+            past = skip_end(skip)
+            if past is None:
+                mentions = [m for m in mentions if not touches(skip, m.start, m.end)]
+            else:
+                mentions = [m for m in mentions if m.start >= past or not touches(skip, m.start, m.end)]
         by_sent: dict[int, list] = {}
         loose = []
         for m in mentions:
@@ -249,12 +285,7 @@ class DataTypes(BreachComponent):
         """
         if not out or any(d["category"] == "medical" and not d["negated"] for d in out):
             return out
-        if self.med_doc is None or (
-            src is not text and self.pre_med_doc and not any(map(src.__contains__, self.pre_med_doc))
-        ):
-            hipaa = False  # the lower-cased page holds none of the document pattern's words
-        else:
-            hipaa = bool(self.med_doc.search(text))
+        hipaa = None  # the page's HIPAA wording, looked for at the first mention it can concern
         typ, cat = self.med_type
         res: list[dict] = []
         spaced = None  # " " + src, made once if needed
@@ -262,6 +293,8 @@ class DataTypes(BreachComponent):
             res.append(d)
             if d["negated"] or d["category"] not in self.med_cats:
                 continue
+            if hipaa is None:
+                hipaa = self._hipaa(text, src)
             ok = hipaa
             if not ok and R.med_before is not None:
                 if spaced is None:
@@ -272,6 +305,15 @@ class DataTypes(BreachComponent):
             if ok:
                 res.append({**d, "type": typ, "category": cat})
         return res
+
+    def _hipaa(self, text: str, src: str) -> bool:
+        """Does the page use HIPAA wording (``medical_context.document``)? ``src`` is ``text``
+        or its lower-cased copy."""
+        if self.med_doc is None or (
+            src is not text and self.pre_med_doc and not any(map(src.__contains__, self.pre_med_doc))
+        ):
+            return False  # the lower-cased page holds none of the document pattern's words
+        return bool(self.med_doc.search(text))
 
     # ------------------------------------------------------------------------------
     def _boundary_ends(self, src: str, R: _Cues, s0: int, s1: int, spaced: str) -> list[int]:
@@ -306,7 +348,6 @@ class DataTypes(BreachComponent):
 
         ``src`` is ``text`` or its lower-cased copy, the text ``R``'s regexes run on;
         ``spaced`` is ``" " + src`` (for the word-start scans)."""
-        low = src[s0:s1] if src is not text else text[s0:s1].lower()
         # advice: whole sentence or from the cue on
         if self.advice_start.match(text, s0, s1):
             return []
@@ -316,8 +357,14 @@ class DataTypes(BreachComponent):
             ms = [m for m in ms if m.end <= adv.start()]
             if not ms:
                 return []
-        has_neg = not self.pre_neg or any(map(low.__contains__, self.pre_neg))
-        has_hedge = not self.pre_hedge or any(map(low.__contains__, self.pre_hedge))
+        if self.pre_scan is not None:
+            # the same verdicts as the ``in`` tests below, in one pass over the sentence
+            flags = self.pre_scan.flags(src, s0, s1) if src is not text else self.pre_scan.flags(text[s0:s1].lower())
+            has_neg, has_hedge = bool(flags & 1), bool(flags & 2)
+        else:
+            low = src[s0:s1] if src is not text else text[s0:s1].lower()
+            has_neg = not self.pre_neg or any(map(low.__contains__, self.pre_neg))
+            has_hedge = not self.pre_hedge or any(map(low.__contains__, self.pre_hedge))
         if not has_neg and not has_hedge:
             return [(m, False, False) for m in ms]
         clauses = self._clauses(src, R, s0, s1, spaced)
@@ -327,6 +374,7 @@ class DataTypes(BreachComponent):
         # the largest end among the first j mentions (ms is sorted by start)
         reach = list(accumulate((m.end for m in ms), max))
         hedge_low, hedge_text = (self.hedge_low, self.hedge_text) if src is not text else (None, self.hedge)
+        neg_any = self.neg_any if R is self.cues_low else None
         for cs, ce in clauses:
             # A clause's cue ranges lie inside it, so only a clause that meets a mention can
             # change that mention's verdict (negated: the merged range holding its start must
@@ -335,7 +383,7 @@ class DataTypes(BreachComponent):
             j = bisect_right(mstarts, ce)
             if not j or reach[j - 1] < cs:
                 continue
-            if has_neg:
+            if has_neg and (neg_any is None or neg_any.search(spaced, cs, ce + 1) is not None):
                 for c in R.neg_fwd.finditer(src, cs, ce, spaced):
                     neg_ranges.append((c.end(), ce))
                 for c in R.neg_no.finditer(src, cs, ce, spaced):
