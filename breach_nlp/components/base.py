@@ -75,6 +75,20 @@ class BreachComponent:
     def compile(self) -> None:
         """Build fast structures (regexes, matchers) from ``self.data``."""
 
+    # -- values derived at build time ---------------------------------------------------
+    #: the file in the component's model folder that holds ``prebuilt()``
+    PREBUILT_FILE = "prebuilt.json"
+
+    def prebuilt(self) -> dict[str, Any] | None:
+        """JSON-safe values that ``compile()`` derived from the pattern data and that are
+        slow to derive (written by ``to_disk`` beside the data, so a loaded pipeline does not
+        derive them again). Each value must be keyed by everything it depends on (e.g. the
+        pattern text), so a stale file can only miss, never answer wrongly. None: nothing."""
+        return None
+
+    def use_prebuilt(self, values: dict[str, Any]) -> None:
+        """Receive ``prebuilt()``'s values read back from disk, before ``compile()``."""
+
     # -- running ----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         """Run the component; a failure is recorded as a warning on the doc (never raised
@@ -113,9 +127,14 @@ class BreachComponent:
         assert self.data is not None
         for fname, obj in self.data.items():
             (path / fname).write_text(dump_json(obj), encoding="utf-8")
+        values = self.prebuilt()
+        if values is not None:
+            (path / self.PREBUILT_FILE).write_text(dump_json(values), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "BreachComponent":
         path = Path(path)
+        if (path / self.PREBUILT_FILE).is_file():
+            self.use_prebuilt(read_pattern_file(self.PREBUILT_FILE, path))
         self.set_data({f: read_pattern_file(f, path) for f in self.data_files})
         return self
 

@@ -339,7 +339,7 @@ class Orgs(BreachComponent):
         self.connectors = frozenset(rules["connectors"]["words"])
         self.connectors_amp = self.connectors | {"&", "+"}
         self.portal_lower = frozenset(rules["portal_name_lower_words"]["words"])
-        conn = "|".join(re.escape(c) for c in sorted(self.connectors, key=len, reverse=True))
+        conn = "|".join(re.escape(c) for c in sorted(self.connectors, key=lambda c: (-len(c), c)))
         sep = (
             r"(?:[ \t\u00a0]{1,3}(?:(?:" + conn + r")[ \t\u00a0]{1,3}){0,2}"
             r"|[ \t\u00a0]{0,2}[&+][ \t\u00a0]{0,2}"
