@@ -1559,10 +1559,8 @@ class Orgs(BreachComponent):
         # (the first gate runs as left_gate_fast below; the second one is rebuilt here)
         if self.left_gate2 is not None:
             rxs = [fwd_all[p[3]] for p in self.left_pats if p[3] in self.left_gated2_ids]
-            self.left_gate2 = _word_skip_gate(rxs) or _reversed_gate(rxs, fast=True) or self.left_gate2
-        self.right_gate_lc = self.right_gate_lc and (
-            _prefixed_right_gate([fwd_all[p[3]] for p in self.right_pats if p[5]]) or possessive(self.right_gate_lc)
-        )
+            self.left_gate2 = _reversed_gate(rxs, fast=True) or self.left_gate2
+        self.right_gate_lc = self.right_gate_lc and possessive(self.right_gate_lc)
         self.right_gate_cs = self.right_gate_cs and possessive(self.right_gate_cs)
         #: the breach cue and the separate-incident cue, tried only where a word starts
         self.cue_ws = WordStartRegex(self.cue_re)
@@ -1626,7 +1624,7 @@ class Orgs(BreachComponent):
         # tries the rules)
         nocue = [p for p in self.left_pats if p[3] in self.left_gated2_ids and not p[2]]
         self.left_gate2_nocue = (
-            _word_skip_gate([fwd_all[p[3]] for p in nocue]) or _reversed_gate([fwd_all[p[3]] for p in nocue], fast=True)
+            _reversed_gate([fwd_all[p[3]] for p in nocue], fast=True)
             if len(nocue) > 1 and all(p[3] in fwd_all for p in nocue)
             else None
         )
@@ -2715,173 +2713,6 @@ def _any_of_anchored(rxs: list[re.Pattern[str]]) -> re.Pattern[str] | None:
         return re.compile("|".join("(?:" + r.pattern + ")" for r in rxs), rxs[0].flags)
     except Exception:  # pragma: no cover
         return None
-
-
-def _word_step(items: Any) -> tuple[bool, frozenset[str]] | None:
-    """When every match of ``items`` is white space then one or more characters none of
-    which is white space: (whether ``\\w`` is among them, the other characters); else
-    None. A conservative structural test: a repeat of a white-space class first, then
-    repeats of classes without white space (at least one of which consumes)."""
-    items = list(items)
-    if len(items) < 2:
-        return None
-    op, av = items[0]
-    if op is not _C.MAX_REPEAT or av[0] < 1 or list(av[2]) != [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE)])]:
-        return None
-    consumes = word = False
-    chars: set[str] = set()
-    for op, av in items[1:]:
-        if op is _C.MAX_REPEAT and len(av[2]) == 1:
-            lo, (op, av) = av[0], list(av[2])[0]
-        else:
-            lo = 1
-        if op is _C.LITERAL:
-            chars.add(chr(av))
-        elif op is _C.IN and all(o is _C.LITERAL or (o is _C.CATEGORY and a is _C.CATEGORY_WORD) for o, a in av):
-            chars.update(chr(a) for o, a in av if o is _C.LITERAL)
-            word = word or any(o is _C.CATEGORY for o, _a in av)
-        else:
-            return None
-        consumes = consumes or lo >= 1
-    if not consumes or any(c.isspace() for c in chars):  # (``\\w`` holds no white space)
-        return None
-    return word, frozenset(chars)
-
-
-def _word_skip_gate(rxs: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """A gate for the reversed word-skipping left rules ``rxs`` (``_reversed_gate(rxs,
-    fast=True)``, the same answers) behind a cheaper look-ahead: the rules whose reversed
-    form opens with a skip of words (``(?:\\s+,?[\\w’'.-]+){0,3}``) and then, optionally, one
-    more word (an article) share ONE skip of up to as many white-space-separated words,
-    followed by the alternation of what each rule needs after its words. Every match of
-    such a rule is a match of that look-ahead (each skipped word and the article is a
-    white-space-separated word: a superset), so the look-ahead refuses only windows none
-    of them matches, and it tries each word position once instead of once per rule.
-    The other rules are tried as they are. None when no two rules have that form."""
-    try:
-        if not rxs or len({r.flags for r in rxs}) != 1:
-            return None
-        skipping, others, tails = [], [], []
-        depth = 0
-        word, chars = False, set()  # (the characters of the skipped words)
-        for r in rxs:
-            tree = _reversed_tree_of(r)
-            if tree is None:
-                return None
-            items = list(tree)
-            op, av = items[0] if items else (None, None)
-            steps = [_word_step(_unwrap(av[2]))] if op is _C.MAX_REPEAT and av[0] == 0 and av[1] <= 8 else [None]
-            if steps[0] is not None:
-                n, rest = av[1], items[1:]
-                more = (
-                    [_word_step(a) for a in _alternatives(rest[0][1][2])]
-                    if rest and rest[0][0] is _C.MAX_REPEAT and rest[0][1][:2] == (0, 1)
-                    else [None]
-                )
-                if None not in more:
-                    n, rest, steps = n + 1, rest[1:], steps + more  # (an optional article: one more word)
-                for w, cs in steps:
-                    word, chars = word or w, chars | cs
-                skipping.append(r)
-                tails.append(_P.SubPattern(tree.state, rest))
-                depth = max(depth, n)
-            else:
-                others.append(r)
-        if len(skipping) < 2:
-            return None
-        cls = ("\\w" if word else "") + "".join(re.escape(c) for c in sorted(chars))
-        # (bounded as the reversed rules are: linear time on long runs of spaces)
-        step = list(_P.parse(r"\s{1,%d}[%s]{1,%d}" % (_REV_WINDOW, cls, _REV_WINDOW)))
-        state = _P.State()
-        ahead = _P.SubPattern(state, [
-            (_C.MAX_REPEAT, (0, depth, _P.SubPattern(state, step))),
-            (_C.BRANCH, (None, tails)),
-        ])
-        fast_trees = [_reversed_tree(r, True) for r in skipping]
-        alts = [_P.SubPattern(state, [
-            (_C.ASSERT, (1, possessive_tree(ahead))),
-            (_C.SUBPATTERN, (None, 0, 0, _P.SubPattern(state, [(_C.BRANCH, (None, fast_trees))]))),
-        ])]
-        alts += [_reversed_tree(r, True) for r in others]
-        if any(t is None for t in fast_trees) or any(t is None for t in alts):
-            return None
-        return _compile_tree(_P.SubPattern(state, [(_C.BRANCH, (None, alts))]), rxs[0].flags)
-    except Exception:  # pragma: no cover - then the plain gate
-        return None
-
-
-def _unwrap(sub: Any) -> list[Any]:
-    """A repeat's body without a wrapping non-capturing group."""
-    items = list(sub)
-    if len(items) == 1 and items[0][0] is _C.SUBPATTERN and items[0][1][0] is None and not items[0][1][1]:
-        return list(items[0][1][3])
-    return items
-
-
-def _alternatives(sub: Any) -> list[list[Any]]:
-    """The alternatives of a group body (one when it is no alternation)."""
-    items = _unwrap(sub)
-    if len(items) == 1 and items[0][0] is _C.BRANCH:
-        return [list(a) for a in items[0][1][1]]
-    return [items]
-
-
-#: characters of the prefix look-ahead of the lower-case right gate (``_prefixed_right_gate``)
-_RIGHT_GATE_PREFIX = 5
-
-
-def _prefixed_right_gate(rxs: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """The lower-case right gate (``_any_of_anchored`` of ``rxs``, fast form) with the rules
-    that can open with any word (after white space: ``(?:\\w+ly\\s+)?``, a lazy word skip)
-    tried as they are, and the others behind one look-ahead for the first characters their
-    matches can start with (``regexgate``'s prefix analysis, a superset: the look-ahead never
-    refuses a window one of them matches). A window that opens with a word none of those
-    rules can start with (" and", " which") then fails at the look-ahead instead of walking
-    every rule's optional openings. Matches exactly where the plain gate does; None when
-    the rules do not allow it. Built of the rules' memoized fast trees (load time)."""
-    from ..possessive import fast_tree
-    from ..regexgate import _seq, _trie
-
-    try:
-        if not rxs or len({r.flags for r in rxs}) != 1:
-            return None
-        flags = rxs[0].flags
-        tame: list[Any] = []
-        wild: list[Any] = []
-        starts: set[Any] = set()
-        for r in rxs:
-            items = list(_P.parse(r.pattern, flags & ~re.UNICODE))
-            if not items or not _starts_anchored(items) or r.groupindex or re.search(r"\\[1-9]|\(\?P=", r.pattern):
-                return None
-            got = {t for t, _c in _seq(items, _RIGHT_GATE_PREFIX, 0)}
-            if not got or () in got or any(_opens_with_any_word(t) for t in got):
-                wild.append(fast_tree(r.pattern, flags))
-            else:
-                tame.append(fast_tree(r.pattern, flags))
-                starts |= got
-        if not tame or not wild:
-            return None
-        state = _P.State()
-        state.flags = tame[0].state.flags
-        ahead = _P.parse(_trie(starts), flags & ~re.UNICODE)
-        guarded = _P.SubPattern(state, [
-            (_C.ASSERT, (1, ahead)),
-            (_C.SUBPATTERN, (None, 0, 0, _P.SubPattern(state, [(_C.BRANCH, (None, tame))]))),
-        ])
-        return _compile_tree(_P.SubPattern(state, [(_C.BRANCH, (None, [guarded] + wild))]), flags)
-    except Exception:  # pragma: no cover - then the plain gate
-        return None
-
-
-def _opens_with_any_word(prefix: tuple[str, ...]) -> bool:
-    """Does a prefix (class sources, ``regexgate._seq``) admit, after white space only, a
-    class holding most small letters (``\\w``: any word may come first)?"""
-    for src in prefix:
-        if src == r"[\s]":
-            continue
-        rx = re.compile(src)
-        return sum(1 for c in "abcdefghijklmnopqrstuvwxyz" if rx.match(c)) >= 20
-    return False
 
 
 def _starts_anchored(items: Any) -> bool:
