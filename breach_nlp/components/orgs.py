@@ -147,12 +147,7 @@ before a rule hits); the cheap left rules with a few required words sit in the f
 gate, so a sentence looks for 8 words instead of 21 and keys its rule lists by a bit mask;
 a forward-only left rule (a look-ahead) is tried only where its reversed form without
 look-arounds matches; long literal prefilters are prefix trees; a one-mention cluster is
-resolved without ``_gaz_facts``' lists. The fast rule trees also group alternatives by
-first letter and unroll short group repeats (``possessive``; the order of tries, so the
-spans, is unchanged); the lower-case right gate puts the rules that cannot open with any
-word behind a 5-character prefix look-ahead; the word-skipping left gates share one bounded
-word-skip look-ahead (tests/test_orgs_speed_scoring.py runs every rule's text as written
-against its fast form).
+resolved without ``_gaz_facts``' lists.
 """
 
 from __future__ import annotations
