@@ -91,6 +91,24 @@ def touches(skip: Sequence[Sequence[int]], start: int, end: int | None = None) -
     return False
 
 
+def skip_end(skip: Sequence[Sequence[int]]) -> int | None:
+    """The end of the last range when ``skip`` is sorted, disjoint and its ranges non-empty
+    (then ``touches(skip, s, e)`` is False for every ``s >= skip_end(skip)``: no range
+    holds ``s`` or ``e - 1``, and none starts at or after ``s``); None otherwise (and for
+    no ranges), when ``touches`` must decide. Most pages keep their skip ranges in a few
+    places and most mentions lie after the last of them, so those skip ``touches``.
+
+    >>> skip_end([[0, 5], [10, 20]]), skip_end([[10, 20], [0, 5]]), skip_end([])
+    (20, None, None)
+    """
+    prev = None
+    for a, b in skip:
+        if not a < b or (prev is not None and prev > a):
+            return None
+        prev = b
+    return prev
+
+
 def sentence_index(doc: Doc, pos: int) -> int:
     """Index into ``doc._.breach_sents`` of the prose sentence containing ``pos``, or -1."""
     return find_range(doc._.breach_sents or [], pos)

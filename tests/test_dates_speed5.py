@@ -9,7 +9,7 @@ import re
 import pytest
 
 from breach_nlp.components import dates as dates_module
-from breach_nlp.spanbounds import skip_end
+from breach_nlp.textspans import skip_end
 from breach_nlp.textspans import touches
 
 from .conftest import partial_pipeline

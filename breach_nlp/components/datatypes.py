@@ -61,11 +61,10 @@ from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
 from ..regexgate import WordStartRegex, gated, prefix_gate
-from ..spanbounds import skip_end
 from ..multiscan import AVAILABLE as _NATIVE_SCAN
 from ..multiscan import Families
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
-from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
+from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, skip_end, touches
 from .base import BreachComponent
 
 CUES_FILE = "datatypes_cues.json"
@@ -240,7 +239,7 @@ class DataTypes(BreachComponent):
             src, R = text, self.cues_text
         mentions = lex.mentions(text, low=low)
         if skip:
-            # no mention starting at or after ``past`` touches a skip range (``spanbounds.skip_end``)
+            # no mention starting at or after ``past`` touches a skip range (``textspans.skip_end``)
             past = skip_end(skip)
             if past is None:
                 mentions = [m for m in mentions if not touches(skip, m.start, m.end)]

@@ -118,8 +118,7 @@ from ..docext import get_values, set_value
 from ..multiscan import AVAILABLE as _NATIVE_SCAN
 from ..multiscan import Probes, fold, folded_prefixes
 from ..regexgate import WordStartRegex, gated, prefix_gate
-from ..spanbounds import skip_end
-from ..textspans import doc_lower, doc_text, find_range, touches
+from ..textspans import doc_lower, doc_text, find_range, skip_end, touches
 from .base import BreachComponent
 
 _YEAR = r"(?:1[89]\d\d|20[0-4]\d)"
@@ -758,7 +757,7 @@ class Dates(BreachComponent):
         raw.sort()
         out: list[dict[str, Any]] = []
         last_end = -1
-        # no span starting at or after ``past`` touches a skip range (``spanbounds.skip_end``)
+        # no span starting at or after ``past`` touches a skip range (``textspans.skip_end``)
         past = (skip_end(skip) if skip else None) or 0
         for s, _neg, _k, _ms, e, kind, m, pre in raw:
             if s < last_end:  # overlaps the previous pick: leftmost, then longest, wins
