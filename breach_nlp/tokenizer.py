@@ -31,7 +31,7 @@ LONG_RUN = 64
 PIECE = 32
 _LONG = re.compile(r"\S{%d,}" % LONG_RUN)
 #: Does the text have a run of ``LONG_RUN`` non-space characters? (The reference of the
-#: tests; the tokenizer asks _long_runs.) One ``match`` that walks word by word (possessive, so it never backtracks into earlier words): about 3x faster
+#: tests; the tokenizer asks ``_long_runs``.) One ``match`` that walks word by word (possessive, so it never backtracks into earlier words): about 3x faster
 #: than ``_LONG.search``, which restarts at every character. Same answer as ``_LONG.search``.
 _HAS_LONG = re.compile(r"\A\s*+(?:\S{1,%d}+\s++)*+\S{%d}" % (LONG_RUN - 1, LONG_RUN))
 #: bytes.translate table: the Latin-1 whitespace characters (``\s``) to " ", every other byte to "x"
@@ -47,20 +47,15 @@ def _space_marks(text: str) -> bytes:
     return text.encode("latin-1", "replace").translate(_SPACE_MARKS)
 
 
-def _may_have_long_run(text: str) -> bool:
-    """False only when ``text`` has no run of ``LONG_RUN`` non-space characters: one
-    ``bytes.find`` of ``LONG_RUN`` marks (which skips ahead many bytes at a time) in
-    ``_space_marks(text)``. About 4x cheaper than ``_HAS_LONG.match`` on news texts, which
-    almost never have such a run."""
-    return _RUN_MARKS in _space_marks(text)
-
-
 def _long_runs(text: str) -> list[tuple[int, int]]:
     """The spans of ``_LONG.finditer(text)`` (maximal runs of ``LONG_RUN`` or more non-space
     characters), the regex run only inside the runs of ``LONG_RUN`` or more "x" marks of
     ``_space_marks(text)``: each true run lies inside one of them, and each ends at a true
     space or the end of the text, so the regex finds there what it finds on the whole text.
-    Linear: every ``find`` starts where the previous one stopped."""
+    Linear: every ``find`` starts where the previous one stopped. A text without such a run
+    (news texts almost never have one) costs one translate and one ``bytes.find`` of
+    ``LONG_RUN`` marks, which skips ahead many bytes at a time: about 4x cheaper than
+    ``_HAS_LONG.match``."""
     marks = _space_marks(text)
     out: list[tuple[int, int]] = []
     i = marks.find(_RUN_MARKS)
@@ -80,7 +75,7 @@ class SafeTokenizer:
         self.inner = inner
 
     def __call__(self, text: str) -> Doc:
-        runs = _long_runs(text) if _may_have_long_run(text) else None
+        runs = _long_runs(text)
         if not runs:
             doc = self.inner(text)
         else:
@@ -97,11 +92,11 @@ class SafeTokenizer:
         return doc
 
     @staticmethod
-    def _segments(text: str, runs: list[tuple[int, int]] | None = None) -> Iterator[str]:
+    def _segments(text: str, runs: list[tuple[int, int]]) -> Iterator[str]:
         """The text between the long runs, and each run cut in ``PIECE``-character pieces
-        (``runs``: ``_long_runs(text)``, found here when not given)."""
+        (``runs``: ``_long_runs(text)``)."""
         pos = 0
-        for start, end in _long_runs(text) if runs is None else runs:
+        for start, end in runs:
             if start > pos:
                 yield text[pos:start]
             for i in range(start, end, PIECE):

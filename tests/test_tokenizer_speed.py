@@ -37,10 +37,11 @@ def test_has_long_is_linear():
     assert cpu(big) < 20 * max(cpu(small), 1e-3)
 
 
-def test_may_have_long_run_is_necessary():
-    """``_may_have_long_run`` says False only where ``_LONG.search`` finds nothing (texts with
-    spaces outside Latin-1, lone surrogates and non-Latin-1 letters included)."""
-    from breach_nlp.tokenizer import _may_have_long_run
+def test_long_runs_found_exactly_where_the_regex_finds_one():
+    """``_long_runs`` is empty exactly where ``_LONG.search`` finds nothing (texts with spaces
+    outside Latin-1, lone surrogates and non-Latin-1 letters included): the mark test it
+    starts with never hides a run."""
+    from breach_nlp.tokenizer import _long_runs
 
     rng = random.Random(7)
     pieces = ["a", "é", "中", "😀", "\ud800", "{", " ", "\n", "\u00a0", "\u2009", "\u3000", "\x85", "\x1c"]
@@ -50,10 +51,7 @@ def test_may_have_long_run_is_necessary():
     texts += ["x" * LONG_RUN, "x" * (LONG_RUN - 1), "中" * LONG_RUN, "a\u2009" * LONG_RUN, ""]
     for text in texts:
         has = _LONG.search(text) is not None
-        if not _may_have_long_run(text):
-            assert not has, repr(text)
-        if text and all(ord(c) < 256 for c in text):
-            assert _may_have_long_run(text) == has, repr(text)  # exact within Latin-1
+        assert bool(_long_runs(text)) == has, repr(text)
 
 
 def _plain_long_run_tokens(tok, text: str) -> list[tuple[str, str]]:
