@@ -211,21 +211,6 @@ def _parsed_items(pattern: str) -> list | None:
         return None
 
 
-def literal_head(pattern: str) -> str | None:
-    """The first two characters of every match of ``pattern`` when it starts with two
-    literal characters (``charges?\\b`` -> ``ch``), else None.
-
-    >>> literal_head("charges?\\b"), literal_head("[a-z]x"), literal_head("a")
-    ('ch', None, None)
-    """
-    from re import _constants
-
-    items = _parsed_items(pattern)
-    if items is None or len(items) < 2 or any(op != _constants.LITERAL for op, _ in items[:2]):
-        return None
-    return chr(items[0][1]) + chr(items[1][1])
-
-
 def required_literal(pattern: str, shortest: int = 4) -> str | None:
     """The longest run of literal characters that every match of ``pattern`` contains (a
     run of its top-level items), when it has at least ``shortest`` characters, else None.

@@ -9,7 +9,7 @@ import random
 import pytest
 
 import breach_nlp
-from breach_nlp.textspans import literal_head as _literal_head
+from breach_nlp.regexgate import prefix_gate
 from breach_nlp.textspans import lowered_regex
 
 from .conftest import shared_path
@@ -35,10 +35,11 @@ SENTENCES = [
 ]
 
 
-def test_literal_head():
-    assert _literal_head("charges?\\b") == "ch"
-    assert _literal_head("write-down") == "wr"
-    assert _literal_head("[a-z]x") is None and _literal_head("x") is None and _literal_head("(") is None
+def test_cue_heads():
+    """The gate's two characters per cue fragment (``regexgate.prefix_gate``)."""
+    assert prefix_gate("charges?\\b", 2) == "(?:ch)"
+    assert prefix_gate("write-down", 2) == "(?:wr)"
+    assert prefix_gate("(?:fine)|(?:fee)", 2) == "(?:f(?:e|i))"
 
 
 def test_gated_cues_equal_plain_cues(money_pipe):

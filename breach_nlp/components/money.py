@@ -42,9 +42,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..docext import get_values, set_value
+from ..regexgate import prefix_gate
 from ..numbers import DIGITS_RE, DIGITS_TAIL_RE, MAX_COUNT, SCALES, alternation, scale_re
 from ..textspans import (
-    digit_starts, doc_digit_starts, doc_lower, doc_text, find_range, literal_head, lowered_ok, lowered_regex,
+    digit_starts, doc_digit_starts, doc_lower, doc_text, find_range, lowered_ok, lowered_regex,
     touches,
 )
 from .base import BreachComponent
@@ -98,11 +99,11 @@ class Money(BreachComponent):
         for kind in _KIND_ORDER:
             frag = "|".join(d["kinds"][kind])
             cues.append(f"(?P<{kind}>{frag})")
-        # a look-ahead of the cues' first two letters (a trie: one or two character tests at
-        # a word start where a cue is tried fragment by fragment), when every fragment starts
-        # with two literal characters; the same matches either way
-        heads = [literal_head(f) for k in _KIND_ORDER for f in d["kinds"][k]]
-        gate = "(?=" + alternation(heads) + ")" if all(heads) else ""  # type: ignore[arg-type]
+        # a look-ahead of the cues' first two characters (``regexgate.prefix_gate``, a trie:
+        # one or two character tests at a word start where a cue is tried fragment by
+        # fragment); the same matches either way
+        head = prefix_gate("|".join(f"(?:{f})" for k in _KIND_ORDER for f in d["kinds"][k]), 2)
+        gate = f"(?=(?:{head}))" if head else ""
         self.cues = re.compile(r"\b" + gate + "(?:" + "|".join(cues) + r")", re.IGNORECASE)
         #: the cues without the look-ahead (what the gated regex must match: see the tests)
         self.cues_plain = re.compile(r"\b(?:" + "|".join(cues) + r")", re.IGNORECASE)
