@@ -80,7 +80,12 @@ def touches(skip: Sequence[Sequence[int]], start: int, end: int | None = None) -
 
     >>> touches([[0, 5], [10, 20]], 6, 11), touches([[0, 5], [10, 20]], 6, 10)
     (True, False)
+
+    Nothing at or after the end of the last range touches one (the ranges are sorted, as
+    the bisects need): most mentions lie there, past a page's few skip ranges.
     """
+    if not skip or start >= skip[-1][1]:
+        return False
     if find_range(skip, start) >= 0:
         return True
     if end is not None and end - 1 > start:
@@ -89,24 +94,6 @@ def touches(skip: Sequence[Sequence[int]], start: int, end: int | None = None) -
         i = bisect_right(skip, [start, float("inf")])
         return i < len(skip) and skip[i][0] < end
     return False
-
-
-def skip_end(skip: Sequence[Sequence[int]]) -> int | None:
-    """The end of the last range when ``skip`` is sorted, disjoint and its ranges non-empty
-    (then ``touches(skip, s, e)`` is False for every ``s >= skip_end(skip)``: no range
-    holds ``s`` or ``e - 1``, and none starts at or after ``s``); None otherwise (and for
-    no ranges), when ``touches`` must decide. Most pages keep their skip ranges in a few
-    places and most mentions lie after the last of them, so those skip ``touches``.
-
-    >>> skip_end([[0, 5], [10, 20]]), skip_end([[10, 20], [0, 5]]), skip_end([])
-    (20, None, None)
-    """
-    prev = None
-    for a, b in skip:
-        if not a < b or (prev is not None and prev > a):
-            return None
-        prev = b
-    return prev
 
 
 def sentence_index(doc: Doc, pos: int) -> int:

@@ -64,7 +64,7 @@ from ..regexgate import WordStartRegex, gated, prefix_gate
 from ..multiscan import AVAILABLE as _NATIVE_SCAN
 from ..multiscan import Families
 from ..taxonomy import TAXONOMY_FILE, Lexicon, build_lexicon
-from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, skip_end, touches
+from ..textspans import doc_lower, doc_text, find_range, lowered_ok, lowered_regex, merge_ranges, touches
 from .base import BreachComponent
 
 CUES_FILE = "datatypes_cues.json"
@@ -239,12 +239,7 @@ class DataTypes(BreachComponent):
             src, R = text, self.cues_text
         mentions = lex.mentions(text, low=low)
         if skip:
-            # no mention starting at or after ``past`` touches a skip range (``textspans.skip_end``)
-            past = skip_end(skip)
-            if past is None:
-                mentions = [m for m in mentions if not touches(skip, m.start, m.end)]
-            else:
-                mentions = [m for m in mentions if m.start >= past or not touches(skip, m.start, m.end)]
+            mentions = [m for m in mentions if not touches(skip, m.start, m.end)]
         by_sent: dict[int, list] = {}
         loose = []
         for m in mentions:

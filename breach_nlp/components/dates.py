@@ -118,7 +118,7 @@ from ..docext import get_values, set_value
 from ..multiscan import AVAILABLE as _NATIVE_SCAN
 from ..multiscan import Probes, fold, folded_prefixes
 from ..regexgate import WordStartRegex, gated, prefix_gate
-from ..textspans import doc_lower, doc_text, find_range, skip_end, touches
+from ..textspans import doc_lower, doc_text, find_range, touches
 from .base import BreachComponent
 
 _YEAR = r"(?:1[89]\d\d|20[0-4]\d)"
@@ -757,12 +757,10 @@ class Dates(BreachComponent):
         raw.sort()
         out: list[dict[str, Any]] = []
         last_end = -1
-        # no span starting at or after ``past`` touches a skip range (``textspans.skip_end``)
-        past = (skip_end(skip) if skip else None) or 0
         for s, _neg, _k, _ms, e, kind, m, pre in raw:
             if s < last_end:  # overlaps the previous pick: leftmost, then longest, wins
                 continue
-            if skip and (s < past or not past) and touches(skip, s, e):
+            if skip and touches(skip, s, e):
                 continue
             out.append({"start": s, "end": e, "kind": kind, "m": m, "pre": pre, "text": text[s:e]})
             last_end = e
