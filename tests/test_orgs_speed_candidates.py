@@ -80,7 +80,7 @@ def _candidates(comp, doc, plain: bool, monkeypatch) -> tuple:
         )
 
     with monkeypatch.context() as mp:
-        mp.setattr(comp, "_score", lambda *a: None, raising=False)
+        mp.setattr(comp, "_score_all", lambda *a: None, raising=False)
         mp.setattr(comp, "_share_in_lists", lambda *a: None, raising=False)
         mp.setattr(comp, "_resolve", resolve, raising=False)
         if plain:

@@ -158,7 +158,7 @@ from heapq import heappop, heappush
 from operator import itemgetter, le, lt, methodcaller
 from typing import Any, Iterator
 
-try:  # the regex parser and compiler: prefilters and reversed rules (see _score)
+try:  # the regex parser and compiler: prefilters and reversed rules (see _score_all)
     from re import _compiler, _constants as _C, _parser as _P  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python < 3.11
     import sre_compile as _compiler  # type: ignore[no-redef]
@@ -423,8 +423,6 @@ class Orgs(BreachComponent):
             elif p["id"] == "hhs_ba_after":
                 self.hhs_ba_right = re.compile(p["pattern"].lstrip("^"), flags)
             (self.left_pats if p["side"] == "left" else self.right_pats).append(item)
-        #: the left rules that need no breach cue, in the same order
-        self.left_pats_nocue = [p for p in self.left_pats if not p[2]]
         # the reversed lower-case left rules without a literal prefilter that do not skip
         # words (cheap to fail): one anchored match of their alternation (left_gate) tells
         # when none of them can match; then the loop runs without them (same order)
@@ -438,11 +436,8 @@ class Orgs(BreachComponent):
         if self.left_gate2 is None:
             gated2.clear()
         self.left_gated2_ids = frozenset(gated2)
-        # the literals of the rules' prefilter tuples (lower-case rules: in the lower-cased
-        # sentence; the others: in the sentence) and the rule lists per (cue, literals found)
-        pfs = [(p[6], p[5]) for p in self.left_pats + self.right_pats if type(p[6]) is tuple]
-        self.pf_lits_lc = sorted({lit for pf, lc in pfs if lc for lit in pf})
-        self.pf_lits_cs = sorted({lit for pf, lc in pfs if not lc for lit in pf})
+        # the rule lists per (cue, literals found; ``pf_lits_lc``/``pf_lits_cs``, set in
+        # ``_compile_scoring``)
         self._rule_lists: dict[Any, Any] = {}
         # gates: one anchored try tells when none of the right rules can match a window (a
         # gate of all the reversed left rules costs as much as the rules: left_gate above
@@ -1535,7 +1530,7 @@ class Orgs(BreachComponent):
 
     # -- scoring ------------------------------------------------------------------------
     def _compile_scoring(self) -> None:
-        """The fast forms of the scoring rules (same answers as the plain ones, see _score)."""
+        """The fast forms of the scoring rules (same answers as the plain ones, see _score_all)."""
         # every rule and gate with its safe repeats possessive (``possessive``: the same
         # matches, found with less backtracking)
         fwd_all = {
@@ -1550,6 +1545,7 @@ class Orgs(BreachComponent):
                         lst[i] = p[:4] + (rev,) + p[5:7] + (rev,)
                 else:
                     lst[i] = p[:4] + (possessive(p[4]),) + p[5:]
+        #: the left rules that need no breach cue, in the same order
         self.left_pats_nocue = [p for p in self.left_pats if not p[2]]
         # (the first gate runs as left_gate_fast below; the second one is rebuilt here)
         if self.left_gate2 is not None:
