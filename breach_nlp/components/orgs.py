@@ -396,16 +396,19 @@ class Orgs(BreachComponent):
         gated: set[str] = set()
         gate2_fwd: list[re.Pattern[str]] = []  # see left_gate2 below
         gated2: set[str] = set()
+        fwd_all: dict[str, re.Pattern[str]] = {}  # id -> the rule as written (forward)
         for p in rules["roles"]["patterns"]:
             flags = 0 if p.get("flags") == "case-sensitive" else re.IGNORECASE
             # case-insensitive rules run as lower-case patterns on lower-cased windows:
             # re.IGNORECASE makes these searches about ten times slower
             rx = re.compile(p["pattern"]) if flags == 0 else _lower_pattern(p["pattern"])
+            fwd_all[p["id"]] = rx
             pf = _prefilter(rx)
             if p["side"] == "left":
                 # a left rule ends at the mention: run it backwards, anchored, on the reversed
-                # window (after a cheap test of its required words, when there is one)
-                rev = _reversed_left(rx)
+                # window (after a cheap test of its required words, when there is one), in its
+                # fast form (safe repeats possessive: the same matches)
+                rev = _reversed_left(rx, fast=True) or _reversed_left(rx)
                 if rev is not None:
                     pf = pf if type(pf) is tuple else None
                     if pf is None and flags != 0 and not _skips_words(rx):
@@ -444,7 +447,7 @@ class Orgs(BreachComponent):
         # holds only the cheap ones)
         self.right_gate_lc = _any_of_anchored([p[4] for p in self.right_pats if p[5]])
         self.right_gate_cs = _any_of_anchored([p[4] for p in self.right_pats if not p[5]])
-        self._compile_scoring()
+        self._compile_scoring(fwd_all)
         # gazetteers: exact names and org keys -> role
         self.gaz_exact: dict[str, str] = {}
         self.gaz_key: dict[str, str] = {}
@@ -1529,21 +1532,14 @@ class Orgs(BreachComponent):
                         links.append((id(m), id(a)))
 
     # -- scoring ------------------------------------------------------------------------
-    def _compile_scoring(self) -> None:
-        """The fast forms of the scoring rules (same answers as the plain ones, see _score_all)."""
+    def _compile_scoring(self, fwd_all: dict[str, re.Pattern[str]]) -> None:
+        """The fast forms of the scoring rules (same answers as the plain ones, see
+        _score_all); ``fwd_all``: each rule's id -> the rule as written (forward)."""
         # every rule and gate with its safe repeats possessive (``possessive``: the same
-        # matches, found with less backtracking)
-        fwd_all = {
-            p["id"]: re.compile(p["pattern"]) if p.get("flags") == "case-sensitive" else _lower_pattern(p["pattern"])
-            for p in self.data["orgs.json"]["roles"]["patterns"]  # type: ignore[index]
-        }
+        # matches, found with less backtracking; the reversed left rules are so already)
         for lst in (self.left_pats, self.right_pats):
             for i, p in enumerate(lst):
-                if p[7] is not None and lst is self.left_pats:
-                    rev = _reversed_left(fwd_all[p[3]], fast=True) if p[3] in fwd_all else None
-                    if rev is not None:
-                        lst[i] = p[:4] + (rev,) + p[5:7] + (rev,)
-                else:
+                if p[7] is None or lst is not self.left_pats:
                     lst[i] = p[:4] + (possessive(p[4]),) + p[5:]
         #: the left rules that need no breach cue, in the same order
         self.left_pats_nocue = [p for p in self.left_pats if not p[2]]
