@@ -85,12 +85,38 @@ _SCALE_RE = scale_re("scale")
 _WORD = re.compile(
     r"[A-Za-z][A-Za-z0-9'’-]{0,40}(?:\.[A-Za-z0-9][A-Za-z0-9-]{0,30}){0,3}|\([^()\n]{1,30}\)|[^\sA-Za-z]"
 )
+
+
+def _tail_lead(rx: re.Pattern) -> int | None:
+    """How far before the end of the searched string a match of ``rx`` can start, when every
+    match ends at the end (the pattern's last item is ``$``, not in MULTILINE mode): its
+    widest match plus one (``$`` also matches before a final line break). None otherwise.
+    ``rx.search(s, len(s) - lead)`` (clamped at 0) then finds what ``rx.search(s)`` finds,
+    trying a few positions instead of every one (look-behinds and ``\\b`` still see the
+    characters before the start)."""
+    if rx.flags & re.MULTILINE:
+        return None
+    try:
+        from re import _constants, _parser  # the stdlib's own regex parser (Python 3.11+)
+
+        items = list(_parser.parse(rx.pattern, rx.flags))
+    except Exception:  # noqa: BLE001 - unknown: no lead, the plain search is used
+        return None
+    if not items or items[-1] != (_constants.AT, _constants.AT_END):
+        return None
+    width = max_width(rx.pattern)
+    return None if width is None else width + 1
+
+
+def _search_tail(rx: re.Pattern, lead: int | None, s: str) -> re.Match | None:
+    """``rx.search(s)`` for a pattern whose matches end at the end of ``s`` (see _tail_lead)."""
+    return rx.search(s) if lead is None else rx.search(s, max(0, len(s) - lead))
+
+
 _CURRENCY_BEFORE = re.compile(
     r"(?:[$€£¥₹₩₽₺₦฿₫₴]|\b(?:US|USD|EUR|GBP|CAD|AUD|INR|JPY|CHF|Rs\.?|R|Rp|RM|kr)\s?)\s?$"
 )
-#: a _CURRENCY_BEFORE match starts at most this many characters before the end of the text
-#: (its widest match, and "$" also matches before a final line break)
-_CURRENCY_LEAD = (max_width(_CURRENCY_BEFORE.pattern) or 10_000) + 1
+_CURRENCY_LEAD = _tail_lead(_CURRENCY_BEFORE)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per ?cent\b|pct\b)", re.IGNORECASE)
 _DOT_GROUP = re.compile(r"^[0-9]{1,3}\.[0-9]{3}$")
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
@@ -137,6 +163,7 @@ def _last_word(pre: str) -> str:
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]{1,30})\s$")
+_NAME_LEAD = _tail_lead(_NAME_BEFORE)
 _OF_DET = re.compile(
     r"\s{1,3}of\s{1,3}(?:(?:the\s{1,3})?(?:[\w&.-]{1,30}\s{1,3}){0,3}?[\w&.-]{1,30}['’]s?\s{1,3}"
     r"(?:\([^()\n]{1,12}\)\s{1,3})?|(?:its|their|the|our|those|these|his|her)\s{1,3})",
@@ -554,7 +581,7 @@ class Counts(BreachComponent):
                 return None
         if num is not None and (
             # the currency search starts where a match ending the text can start (the same matches)
-            _CURRENCY_BEFORE.search(pre, max(0, len(pre) - _CURRENCY_LEAD))
+            _search_tail(_CURRENCY_BEFORE, _CURRENCY_LEAD, pre)
             or _PERCENT_AFTER.match(text, e, min(e + 10, len(text)))
         ):
             return None  # money, a percentage
@@ -909,37 +936,9 @@ def _pick(rx: re.Pattern, rx_low: re.Pattern | None, text: str, low: str | None)
 _START = methodcaller("start")  # sort key: a match's start
 
 
-def _tail_lead(rx: re.Pattern) -> int | None:
-    """How far before the end of the searched string a match of ``rx`` can start, when every
-    match ends at the end (the pattern's last item is ``$``, not in MULTILINE mode): its
-    widest match plus one (``$`` also matches before a final line break). None otherwise.
-    ``rx.search(s, len(s) - lead)`` (clamped at 0) then finds what ``rx.search(s)`` finds,
-    trying a few positions instead of every one (look-behinds and ``\\b`` still see the
-    characters before the start)."""
-    if rx.flags & re.MULTILINE:
-        return None
-    try:
-        from re import _constants, _parser  # the stdlib's own regex parser (Python 3.11+)
-
-        items = list(_parser.parse(rx.pattern, rx.flags))
-    except Exception:  # noqa: BLE001 - unknown: no lead, the plain search is used
-        return None
-    if not items or items[-1] != (_constants.AT, _constants.AT_END):
-        return None
-    width = max_width(rx.pattern)
-    return None if width is None else width + 1
-
-
-def _search_tail(rx: re.Pattern, lead: int | None, s: str) -> re.Match | None:
-    """``rx.search(s)`` for a pattern whose matches end at the end of ``s`` (see _tail_lead)."""
-    return rx.search(s) if lead is None else rx.search(s, max(0, len(s) - lead))
-
-
 def _near(a: int, b: int) -> bool:
     return abs(a - b) <= 0.02 * max(a, b)
 
-
-_NAME_LEAD = _tail_lead(_NAME_BEFORE)
 
 
 @Language.factory("breach_counts", assigns=["doc._.breach_counts", "doc._.breach_records_affected"])
