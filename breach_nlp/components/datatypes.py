@@ -324,12 +324,9 @@ class DataTypes(BreachComponent):
                 return [e for _s, e in both]
         return [b.end() for b in R.boundary.finditer(src, s0, s1)]
 
-    def _clauses(self, src: str, R: _Cues, s0: int, s1: int, spaced: str | None = None) -> list[tuple[int, int]]:
+    def _clauses(self, src: str, R: _Cues, s0: int, s1: int, spaced: str) -> list[tuple[int, int]]:
         cuts = [s0]
-        if spaced is None:
-            cuts.extend(b.end() for b in R.boundary.finditer(src, s0, s1))
-        else:
-            cuts.extend(self._boundary_ends(src, R, s0, s1, spaced))
+        cuts.extend(self._boundary_ends(src, R, s0, s1, spaced))
         cuts.append(s1)
         out = []
         for a, b in zip(cuts, cuts[1:]):

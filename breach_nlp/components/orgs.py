@@ -312,7 +312,6 @@ class Orgs(BreachComponent):
     #: per sentence, the useful descriptor matches of one search of the text (None: search
     #: the sentence); None: no such search (see ``_doc_descs``)
     _desc_pre: dict[int, list[tuple[int, int, str]] | None] | None = None
-    _sent_touch: list[bool] | None = None
     _desc_starts: list[int] = []
     _and_read = False
 
